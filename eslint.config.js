@@ -1,0 +1,23 @@
+// ESLint flat config: typescript-eslint recommended, plus the dependency direction rules → core, never the reverse.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'src/generated/**', 'bench/out/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', Buffer: 'readonly', URL: 'readonly' } },
+    rules: {
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // Rules see values and report paths: no parsers, validators or file access.
+    files: ['rules/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: ['yaml', 'ajv', 'ajv-formats', 'node:*', 'fs', 'path', '../src/cli.js', '../src/linter.js', '../src/load-values.js'] }],
+    },
+  },
+);

@@ -1,0 +1,17 @@
+// The one list of rules. Core checks (YAML, schema) first, then domain rules in alphabetical order.
+import type { RuleModule } from '../src/rule.js';
+import duplicateKey from './duplicate-key.js';
+import multiDocument from './multi-document.js';
+import schema from './schema.js';
+import unknownKey from './unknown-key.js';
+import yamlSyntax from './yaml-syntax.js';
+
+export const rules: readonly RuleModule<never>[] = [
+  yamlSyntax,
+  duplicateKey,
+  multiDocument,
+  schema,
+  unknownKey,
+] as RuleModule<never>[];
+
+export const ruleMap: ReadonlyMap<string, RuleModule<never>> = new Map(rules.map((r) => [r.meta.id, r]));

@@ -1,0 +1,42 @@
+// Values path → source location, with the closest-ancestor fallback that every finding relies on.
+import { pathKey } from './values-path.js';
+import type { NodeLocation, ValuesPath } from './types.js';
+
+export class LocationMap {
+  private readonly map = new Map<string, NodeLocation>();
+
+  set(path: ValuesPath, loc: NodeLocation): void {
+    this.map.set(pathKey(path), loc);
+  }
+
+  get(path: ValuesPath): NodeLocation | undefined {
+    return this.map.get(pathKey(path));
+  }
+
+  has(path: ValuesPath): boolean {
+    return this.map.has(pathKey(path));
+  }
+
+  /** Forgets a path and everything under it (an earlier duplicate key, a value deleted by a later file). */
+  deleteSubtree(path: ValuesPath): void {
+    const prefix = pathKey(path);
+    for (const key of this.map.keys()) {
+      if (key === prefix || key.startsWith(prefix + '.') || key.startsWith(prefix + '#')) this.map.delete(key);
+    }
+  }
+
+  /** The location of `path`, or of its closest ancestor that exists, with the path actually found. */
+  closest(path: ValuesPath): { path: ValuesPath; loc: NodeLocation } | undefined {
+    for (let n = path.length; n >= 0; n--) {
+      const sub = path.slice(0, n);
+      const loc = this.get(sub);
+      if (loc) return { path: sub, loc };
+    }
+    return undefined;
+  }
+
+  /** All entries, keyed by `pathKey`. */
+  entries(): IterableIterator<[string, NodeLocation]> {
+    return this.map.entries();
+  }
+}

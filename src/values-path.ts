@@ -1,0 +1,52 @@
+// Values paths: the dotted form shown to users and the key used in location maps.
+import type { ValuesPath } from './types.js';
+
+const PLAIN_SEGMENT = /^[A-Za-z_$][\w$-]*$/;
+
+/**
+ * Dotted path as users write it: `astronomer.houston.secret[0].envName`.
+ * Keys that are not plain identifiers are bracketed: `annotations["kubernetes.io/ingress.class"]`.
+ */
+export function formatPath(path: ValuesPath): string {
+  let out = '';
+  for (const seg of path) {
+    if (typeof seg === 'number') out += `[${seg}]`;
+    else if (PLAIN_SEGMENT.test(seg)) out += out === '' ? seg : `.${seg}`;
+    else out += `[${JSON.stringify(seg)}]`;
+  }
+  return out;
+}
+
+/** A collision-free map key for a path. */
+export function pathKey(path: ValuesPath): string {
+  let out = '';
+  for (const seg of path) out += (typeof seg === 'number' ? '#' : '.') + String(seg).replaceAll('\\', '\\\\').replaceAll('.', '\\.').replaceAll('#', '\\#');
+  return out;
+}
+
+/** True when `prefix` is a (non-strict) prefix of `path`. */
+export function startsWith(path: ValuesPath, prefix: ValuesPath): boolean {
+  if (prefix.length > path.length) return false;
+  return prefix.every((seg, i) => path[i] === seg);
+}
+
+/** The value at `path` in a plain values tree, or undefined. */
+export function getAt(root: unknown, path: ValuesPath): unknown {
+  let cur: unknown = root;
+  for (const seg of path) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    if (Array.isArray(cur)) {
+      if (typeof seg !== 'number') return undefined;
+      cur = cur[seg];
+    } else {
+      if (typeof seg !== 'string' || !Object.prototype.hasOwnProperty.call(cur, seg)) return undefined;
+      cur = (cur as Record<string, unknown>)[seg];
+    }
+  }
+  return cur;
+}
+
+/** A plain (non-array, non-null) object. */
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
