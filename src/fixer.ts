@@ -1,7 +1,7 @@
 // Turns "what to change at which values path" into `{ range, text }` edits on the original source text.
 import type { LocationMap } from './location-map.js';
 import type { SourceFile } from './load-values.js';
-import type { Fix, ValuesPath } from './types.js';
+import type { Fix, NodeLocation, ValuesPath } from './types.js';
 
 /** A fix together with the source it edits (stripped before results leave the engine). */
 export interface SourcedFix extends Fix {
@@ -13,6 +13,16 @@ export class Fixer {
     private readonly locations: LocationMap,
     private readonly sources: ReadonlyMap<string, SourceFile>,
   ) {}
+
+  /** Where `path` is written in a source file, if it is. */
+  location(path: ValuesPath): NodeLocation | undefined {
+    return this.locations.get(path);
+  }
+
+  /** The full text of a source (for building multi-line edits in fix helpers). */
+  sourceText(source: string): string | undefined {
+    return this.sources.get(source)?.text;
+  }
 
   /** Replaces the value at `path` (its whole node) with `text`. Null when the path is not in a file. */
   replaceValue(path: ValuesPath, text: string): SourcedFix | null {

@@ -5,10 +5,10 @@ import { buildHoustonModel } from './houston-model.js';
 import { loadValues } from './load-values.js';
 import { interpolate } from './rule.js';
 import { validateSchema } from './validate-schema.js';
-import { formatPath, startsWith } from './values-path.js';
+import { formatPath, getAt, startsWith } from './values-path.js';
 import type { SourcedFix } from './fixer.js';
 import type { LoadedValues, SourceFile } from './load-values.js';
-import type { ReportDescriptor, RuleContext, RuleModule, RuleSettings } from './rule.js';
+import type { ReportDescriptor, RuleContext, RuleModule, RuleSettings, ScalarSource } from './rule.js';
 import type { Diagnostic, LintResult, RuleSeverity, Suggestion, ValuesPath } from './types.js';
 
 export type RuleConfigValue = RuleSeverity | 0 | 1 | 2 | [RuleSeverity | 0 | 1 | 2, Record<string, unknown>?];
@@ -111,6 +111,7 @@ function runChecks(loaded: LoadedValues, options: LintOptions): Finding[] {
       options: ruleOptions as never,
       fixer,
       has: (path) => loaded.locations.has(path),
+      scalar: (path) => scalarSource(loaded, path),
       report: (d: ReportDescriptor) => ruleFindings.push(toFinding(rule, d)),
     };
     try {
@@ -122,6 +123,18 @@ function runChecks(loaded: LoadedValues, options: LintOptions): Finding[] {
   // One problem, one finding: a rule that explains a path replaces the schema's generic complaint about it.
   const explained = new Set(ruleFindings.map((f) => (f.path ? formatPath(f.path) : '')));
   return [...findings.filter((f) => !f.path || !explained.has(formatPath(f.path))), ...ruleFindings];
+}
+
+function scalarSource(loaded: LoadedValues, path: ValuesPath): ScalarSource | undefined {
+  const loc = loaded.locations.get(path);
+  if (!loc || loc.source !== loaded.source.name) return undefined;
+  const value = getAt(loaded.values, path);
+  if (value !== null && typeof value === 'object') return undefined;
+  const text = loaded.source.text.slice(loc.valueRange[0], loc.valueRange[1]);
+  if (text.startsWith('*') || text.startsWith('&') || text.startsWith('!')) return undefined; // alias, anchor or tag
+  const c = text[0];
+  const style = c === '"' ? 'double' : c === "'" ? 'single' : c === '|' || c === '>' ? 'block' : 'plain';
+  return { text, style };
 }
 
 function toFinding(rule: RuleModule<never>, d: ReportDescriptor): Finding {

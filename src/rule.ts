@@ -59,7 +59,18 @@ export interface RuleContext<Options = Record<string, unknown>> {
   fixer: Fixer;
   /** Whether the user's file contains this path (chart defaults do not count). */
   has(path: ValuesPath): boolean;
+  /**
+   * How a scalar was written: its source text and quoting. Lets rules tell `yes` from `true` or
+   * `0754` from `492` without touching the parser. Undefined for collections and absent paths.
+   */
+  scalar(path: ValuesPath): ScalarSource | undefined;
   report(descriptor: ReportDescriptor): void;
+}
+
+export interface ScalarSource {
+  /** The scalar exactly as written, quotes included. */
+  text: string;
+  style: 'plain' | 'double' | 'single' | 'block';
 }
 
 export interface RuleModule<Options = Record<string, unknown>> {

@@ -15,7 +15,8 @@ describe('YAML 1.1 scalars as Helm reads them', () => {
   });
   it('loses digits of huge integers exactly as a float64 does', () => {
     const { values } = load('id: 31415926535897932384626\n');
-    expect((values as { id: number }).id).toBe(31415926535897932384626);
+    expect((values as { id: number }).id).toBe(Number('31415926535897932384626'));
+    expect(String((values as { id: number }).id)).toBe('3.1415926535897934e+22');
   });
   it('turns non-string keys into strings', () => {
     expect(load('true: 1\n1: 2\n').values).toEqual({ true: 1, 1: 2 });
