@@ -76,7 +76,7 @@ export function lintLoaded(loaded: LoadedValues, options: LintOptions = {}): Lin
   const findings: Finding[] = [];
   for (const p of loaded.problems) {
     if (p.path && !inScope(p.path)) continue;
-    findings.push({ ruleId: p.ruleId, messageId: 'problem', message: p.message, range: p.range, target: 'key', source: filePath });
+    findings.push({ ruleId: p.ruleId, messageId: 'problem', message: p.message, range: p.range, target: 'key', source: filePath, ...(p.path ? { path: p.path } : {}) });
   }
   const fatal = loaded.problems.some((p) => p.fatal);
   if (!fatal) findings.push(...runChecks(loaded, options));

@@ -88,7 +88,7 @@ export function loadValues(name: string, text: string, limits: LoadLimits = DEFA
     }
     return result;
   }
-  const later = docs.slice(1).find((d) => d.contents !== null || d.errors.length > 0);
+  const later = docs.slice(1).find((d) => d.errors.length > 0 || !(d.contents === null || (isScalar(d.contents) && d.contents.value === null && d.contents.source === '')));
   if (later) {
     const start = later.range[0];
     problems.push({

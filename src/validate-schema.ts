@@ -96,16 +96,15 @@ function nearMissProviders(model: HoustonModel): SchemaFinding[] {
 }
 
 function mapErrors(errors: ErrorObject[], data: unknown, prefix: ValuesPath): SchemaFinding[] {
+  // anyOf/oneOf: when the value matched a branch's type, its deeper errors explain the problem and the union
+  // is not repeated; otherwise one combined message replaces every branch's complaint at that path.
+  // (Branch errors inside a $ref carry the referenced schema's path, so this works on instance paths.)
+  const unionPaths = new Set(errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf').map((e) => e.instancePath));
+  const hasDeeper = (p: string) => errors.some((o) => o.instancePath.startsWith(p + '/'));
   const out: SchemaFinding[] = [];
-  // anyOf/oneOf: report the branch's deeper errors when there are some (the value had the branch's type),
-  // else one combined message, never every branch's complaint.
-  const unions = errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf');
-  const isBranchError = (e: ErrorObject): ErrorObject | undefined =>
-    unions.find((u) => e !== u && e.schemaPath.startsWith(u.schemaPath.replace(/\/(anyOf|oneOf)$/, '/$1/')));
   for (const e of errors) {
-    const union = isBranchError(e);
-    if (union && e.instancePath === union.instancePath) continue; // same-level branch errors: summarised by the union
-    if (unions.includes(e) && errors.some((o) => isBranchError(o) === e && o.instancePath !== e.instancePath)) continue;
+    const isUnion = e.keyword === 'anyOf' || e.keyword === 'oneOf';
+    if (isUnion ? hasDeeper(e.instancePath) : unionPaths.has(e.instancePath)) continue;
     const finding = mapError(e, data, prefix);
     if (finding) out.push(finding);
   }
@@ -132,6 +131,8 @@ function describeType(value: unknown): string {
   return `a ${typeof value}`;
 }
 
+const TYPE_WORDS: Record<string, string> = { array: 'a list', object: 'a map', null: 'empty (null)', integer: 'a whole number', number: 'a number', string: 'a string', boolean: 'a boolean' };
+
 const TRUTHY_WORDS = /^(true|false|yes|no|on|off|y|n|0|1)$/i;
 
 function mapError(e: ErrorObject, data: unknown, prefix: ValuesPath): SchemaFinding | undefined {
@@ -156,7 +157,8 @@ function mapError(e: ErrorObject, data: unknown, prefix: ValuesPath): SchemaFind
       };
     }
     case 'type': {
-      const expected = String((e.params as { type: string | string[] }).type).replaceAll(',', ' or ');
+      const types = String((e.params as { type: string | string[] }).type).split(',');
+      const expected = types.map((t) => TYPE_WORDS[t] ?? `a ${t}`).join(' or ');
       if (key === 'enabled' && typeof e.data === 'string') {
         const shown = TRUTHY_WORDS.test(e.data) ? `the string "${e.data}"` : 'a string';
         const effect = e.data === '' ? 'which Houston treats as false' : 'which Houston treats as true (any non-empty string is truthy), so this switches it ON';
@@ -171,7 +173,7 @@ function mapError(e: ErrorObject, data: unknown, prefix: ValuesPath): SchemaFind
       return {
         ruleId: 'schema',
         messageId: 'type',
-        message: `\`${name}\` must be ${expected.replace(/^(\w)/, (m) => (/^[aeiou]/.test(m) ? 'an ' : 'a ') + m)} but is ${describeType(e.data)}.`,
+        message: `\`${name}\` must be ${expected} but is ${describeType(e.data)}.`,
         path,
         target: 'value',
       };

@@ -66,7 +66,7 @@ export function runRuleTests(id: string, tests: { valid: (string | ValidCase)[];
         seen.add(c.code);
         const options = lintOptions(id, c);
         const result = lintText(c.code, options);
-        expect(result.messages.filter((m) => m.ruleId === 'yaml-syntax')).toEqual([]);
+        if (id !== 'yaml-syntax') expect(result.messages.filter((m) => m.ruleId === 'yaml-syntax')).toEqual([]);
         const got = result.messages.map((m) => ({
           ruleId: m.ruleId,
           messageId: m.messageId,
