@@ -1,5 +1,6 @@
 // The pure core: text and options in, ESLint-shaped results out. No files, no process state.
 import { ruleMap, rules as builtinRules } from '../rules/index.js';
+import { applyDirectives, parseDirectives } from './directives.js';
 import { Fixer } from './fixer.js';
 import { buildHoustonModel } from './houston-model.js';
 import { loadValues } from './load-values.js';
@@ -21,6 +22,8 @@ export interface LintOptions {
   rules?: RulesConfig;
   /** Target chart major version, `2` by default. */
   chartVersion?: string;
+  /** Honour `# houston-lint-disable…` comments (default true; `--no-inline-config` sets false). */
+  inlineConfig?: boolean;
 }
 
 /** A rule threw: a bug in houston-lint, reported with the rule and file so it can be fixed. */
@@ -60,7 +63,7 @@ export function resolveSeverity(rule: RuleModule<never>, config: RulesConfig | u
   const raw = config?.[rule.meta.id];
   const [sev, options] = Array.isArray(raw) ? raw : [raw, undefined];
   const named = sev === 0 ? 'off' : sev === 1 ? 'warn' : sev === 2 ? 'error' : sev;
-  return { severity: named ?? rule.meta.severity, options: options ?? {} };
+  return { severity: named ?? (rule.meta.optIn ? 'off' : rule.meta.severity), options: options ?? {} };
 }
 
 /** Lints one values file's text. */
@@ -81,7 +84,67 @@ export function lintLoaded(loaded: LoadedValues, options: LintOptions = {}): Lin
   const fatal = loaded.problems.some((p) => p.fatal);
   if (!fatal) findings.push(...runChecks(loaded, options));
   const sources = new Map<string, SourceFile>([[filePath, loaded.source]]);
-  return toResult(filePath, findings, loaded, sources, options.rules, fatal, loaded.source.text);
+  const result = toResult(filePath, findings, loaded, sources, options.rules, fatal, loaded.source.text);
+  return options.inlineConfig === false || fatal ? result : withDirectives(result, loaded.source, options.rules);
+}
+
+/** Rule ids that no directive can hide. */
+const UNSUPPRESSIBLE = new Set(['yaml-syntax', 'unused-disable-directive', 'directive-reason']);
+
+function withDirectives(result: LintResult, source: SourceFile, rulesConfig: RulesConfig | undefined): LintResult {
+  const directives = parseDirectives(source.text, source.lines);
+  if (directives.length === 0) return result;
+  const outcome = applyDirectives(result.messages, directives, UNSUPPRESSIBLE);
+  const extra: Diagnostic[] = [];
+  const at = (range: [number, number]) => {
+    const s = source.lines.position(range[0]);
+    const e = source.lines.position(range[1]);
+    return { line: s.line, column: s.column, endLine: e.line, endColumn: e.column };
+  };
+  const unusedSev = severityOf('unused-disable-directive', rulesConfig);
+  if (unusedSev !== 'off') {
+    for (const { directive, ruleId } of outcome.unused) {
+      const unknown = ruleId !== undefined && !ruleMap.has(ruleId);
+      const message = unknown
+        ? `houston-lint-${directive.kind} names the unknown rule \`${ruleId}\`.`
+        : ruleId
+          ? `Unused houston-lint-${directive.kind} directive: no \`${ruleId}\` problem was reported here.`
+          : `Unused houston-lint-${directive.kind} directive: no problem was reported here.`;
+      extra.push({ ruleId: 'unused-disable-directive', severity: unusedSev === 'warn' ? 1 : 2, message, messageId: unknown ? 'unknownRule' : 'unused', path: '', ...at(directive.range) });
+    }
+  }
+  const reasonSev = severityOf('directive-reason', rulesConfig);
+  if (reasonSev !== 'off') {
+    for (const d of directives) {
+      if (d.kind === 'enable' || d.reason) continue;
+      extra.push({
+        ruleId: 'directive-reason',
+        severity: reasonSev === 'warn' ? 1 : 2,
+        message: `houston-lint-${d.kind} needs a reason: add \` -- why this is acceptable\` after the rule ids.`,
+        messageId: 'missingReason',
+        path: '',
+        ...at(d.range),
+      });
+    }
+  }
+  return countResult({ ...result, messages: dedupe([...outcome.messages, ...extra].sort(compareDiagnostics)), suppressedMessages: [...result.suppressedMessages, ...outcome.suppressed] });
+}
+
+function severityOf(id: string, rulesConfig: RulesConfig | undefined): RuleSeverity {
+  const rule = ruleMap.get(id);
+  return rule ? resolveSeverity(rule, rulesConfig).severity : 'off';
+}
+
+/** Recomputes the counts of a result from its messages. */
+export function countResult(result: LintResult): LintResult {
+  const count = (sev: 1 | 2, fixable = false) => result.messages.filter((m) => m.severity === sev && (!fixable || m.fix)).length;
+  return {
+    ...result,
+    errorCount: count(2),
+    warningCount: count(1),
+    fixableErrorCount: count(2, true),
+    fixableWarningCount: count(1, true),
+  };
 }
 
 function runChecks(loaded: LoadedValues, options: LintOptions): Finding[] {
@@ -188,18 +251,17 @@ function toResult(
     messages.push(d);
   }
   const sorted = dedupe(messages.sort(compareDiagnostics));
-  const count = (sev: 1 | 2, fixable = false) => sorted.filter((m) => m.severity === sev && (!fixable || m.fix)).length;
-  return {
+  return countResult({
     filePath,
     messages: sorted,
     suppressedMessages: [],
-    errorCount: count(2),
-    warningCount: count(1),
-    fixableErrorCount: count(2, true),
-    fixableWarningCount: count(1, true),
+    errorCount: 0,
+    warningCount: 0,
+    fixableErrorCount: 0,
+    fixableWarningCount: 0,
     fatalErrorCount: fatal ? sorted.filter((m) => m.ruleId === 'yaml-syntax').length : 0,
     source: text,
-  };
+  });
 }
 
 /** The one place a finding's path (or raw range) becomes 1-based line/column positions. */

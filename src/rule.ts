@@ -17,8 +17,10 @@ export interface RuleMetaInput {
   fixable?: boolean;
   /** True when the rule offers suggestions (fixes applied only by choice). */
   hasSuggestions?: boolean;
-  /** Core checks (YAML, schema) are produced by the engine; their module has no `check`. */
+  /** Core checks (YAML, schema, directives) are produced by the engine; their module has no `check`. */
   core?: boolean;
+  /** Off unless configured (a flag, a config file or `strict`); `severity` is then the suggested level. */
+  optIn?: boolean;
 }
 
 export interface RuleMeta extends RuleMetaInput {

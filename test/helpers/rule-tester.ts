@@ -31,9 +31,10 @@ export interface InvalidCase extends ValidCase {
   output?: string | null;
 }
 
+/** Only the rule under test runs; directive checks (opt-in) run beside the default rules they police. */
 function onlyRule(id: string, options?: Record<string, unknown>): RulesConfig {
   const config: RulesConfig = {};
-  for (const r of rules) config[r.meta.id] = 'off';
+  if (!ruleMap.get(id)?.meta.optIn) for (const r of rules) config[r.meta.id] = 'off';
   const sev = ruleMap.get(id)?.meta.severity ?? 'error';
   config[id] = options ? [sev, options] : sev;
   return config;

@@ -105,3 +105,33 @@ runRuleTests('unknown-key', {
     },
   ],
 });
+
+const G = 'astronomer:\n  houston:\n    config:\n      auth:\n        openidConnect:\n          google:\n';
+
+runRuleTests('unused-disable-directive', {
+  valid: [
+    G + '            # houston-lint-disable-next-line schema -- rolled out later\n            enabled: "false"\n',
+    G + '            enabled: "false" # houston-lint-disable-line schema -- rolled out later\n',
+    G + '            # houston-lint-disable -- generated block\n            enabled: "false"\n            # houston-lint-enable\n',
+  ],
+  invalid: [
+    {
+      code: G + '            # houston-lint-disable-next-line schema\n            enabled: false\n',
+      errors: [{ messageId: 'unused', line: 7, column: 13, message: 'no `schema` problem' }],
+    },
+    {
+      code: G + '            enabled: "false" # houston-lint-disable-line schema, no-such-rule\n',
+      errors: [{ messageId: 'unknownRule', line: 7, column: 30, message: '`no-such-rule`' }],
+    },
+  ],
+});
+
+runRuleTests('directive-reason', {
+  valid: [G + '            # houston-lint-disable-next-line schema -- rolled out later\n            enabled: "false"\n'],
+  invalid: [
+    {
+      code: G + '            # houston-lint-disable-next-line schema\n            enabled: "false"\n',
+      errors: [{ messageId: 'missingReason', line: 7, column: 13 }],
+    },
+  ],
+});
