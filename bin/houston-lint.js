@@ -5,8 +5,8 @@ import { run } from '../dist/src/cli.js';
 const readStdin = async () => {
   const chunks = [];
   for await (const chunk of process.stdin) chunks.push(chunk);
-  const { decode } = await import('../dist/src/read-inputs.js');
-  return decode(Buffer.concat(chunks));
+  const { decodeSource } = await import('../dist/src/read-inputs.js');
+  return decodeSource(Buffer.concat(chunks));
 };
 
 process.exitCode = await run(process.argv.slice(2), {

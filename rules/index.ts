@@ -4,6 +4,7 @@ import directiveReason from './directive-reason.js';
 import duplicateKey from './duplicate-key.js';
 import multiDocument from './multi-document.js';
 import schema from './schema.js';
+import staleBaselineEntry from './stale-baseline-entry.js';
 import unknownKey from './unknown-key.js';
 import unusedDisableDirective from './unused-disable-directive.js';
 import yamlSyntax from './yaml-syntax.js';
@@ -16,6 +17,7 @@ export const rules: readonly RuleModule<never>[] = [
   unknownKey,
   unusedDisableDirective,
   directiveReason,
+  staleBaselineEntry,
 ] as RuleModule<never>[];
 
 export const ruleMap: ReadonlyMap<string, RuleModule<never>> = new Map(rules.map((r) => [r.meta.id, r]));

@@ -2,18 +2,22 @@
 import { Command, CommanderError, Option } from 'commander';
 import { readFileSync } from 'node:fs';
 import { ruleMap, rules } from '../rules/index.js';
-import { expandInputs, InputError, readSource } from './read-inputs.js';
-import { FORMATTER_NAMES, loadFormatter } from './formatters/index.js';
-import { lintText, RuleError } from './linter.js';
+import { DEFAULT_BASELINE } from './baseline.js';
+import { ConfigError, ConfigResolver, withFlags } from './config/load-config.js';
+import { InputError } from './read-inputs.js';
+import { FORMATTER_NAMES } from './formatters/index.js';
+import { RuleError } from './linter.js';
+import { runLint } from './run-lint.js';
 import { SCHEMA_FILE } from './validate-schema.js';
+import type { SourceText } from './read-inputs.js';
 import type { RulesConfig } from './linter.js';
-import type { LintResult, RuleSeverity } from './types.js';
+import type { RuleSeverity } from './types.js';
 
 export interface CliIO {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   /** Reads all of standard input. */
-  readStdin: () => Promise<string>;
+  readStdin: () => Promise<SourceText>;
   cwd: string;
   /** Whether stdout is a terminal (colour in stylish). */
   isTTY: boolean;
@@ -28,13 +32,26 @@ interface LintFlags {
   quiet?: boolean;
   maxWarnings?: string;
   rule: string[];
-  chartVersion: string;
+  chartVersion?: string;
   color?: boolean;
   debug?: boolean;
   listRules?: boolean;
+  config?: string;
+  configLookup: boolean;
+  printConfig?: string;
+  inlineConfig: boolean;
+  reportUnusedDisableDirectives?: boolean;
+  requireReason?: boolean;
+  fix?: boolean;
+  fixDryRun?: boolean;
+  fixType: string[];
+  baseline?: string;
+  writeBaseline?: boolean;
+  pruneBaseline?: boolean;
 }
 
 const SEVERITIES: readonly RuleSeverity[] = ['off', 'warn', 'error'];
+const collect = (v: string, acc: string[]) => [...acc, v];
 
 /** Runs the CLI; returns the exit code. Never throws. */
 export async function run(argv: string[], io: CliIO): Promise<number> {
@@ -47,8 +64,20 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     .option('--stdin-filename <name>', 'file name to show for input read from stdin')
     .option('--quiet', 'report errors only')
     .option('--max-warnings <n>', 'exit 1 when there are more than n warnings')
-    .option('--rule <id:severity>', 'set a rule to off, warn or error (repeatable)', (v: string, acc: string[]) => [...acc, v], [] as string[])
-    .option('--chart-version <major>', 'target chart major version: 2 (default) or 1 (1.x and 0.37.x)', '2')
+    .option('--rule <id:severity>', 'set a rule to off, warn or error (repeatable)', collect, [] as string[])
+    .option('--chart-version <major>', 'target chart major version: 2 (default) or 1 (1.x and 0.37.x)')
+    .option('-c, --config <file>', 'use this configuration file instead of searching for one')
+    .option('--no-config-lookup', 'do not search for configuration files')
+    .option('--print-config <file>', 'print the configuration that applies to a file and exit')
+    .option('--no-inline-config', 'ignore # houston-lint-disable comments')
+    .option('--report-unused-disable-directives', 'report disable comments that suppress nothing (as errors)')
+    .option('--require-reason', 'report disable comments without "-- reason" (as errors)')
+    .option('--fix', 'write fixes to the files')
+    .option('--fix-dry-run', 'show fixes without writing them (JSON output carries "output")')
+    .option('--fix-type <ids>', 'only apply fixes of these rules (comma-separated, repeatable)', collect, [] as string[])
+    .option('--baseline <file>', `accept the findings recorded in this file (default ${DEFAULT_BASELINE} when present)`)
+    .option('--write-baseline', 'record the current findings in the baseline file and exit 0')
+    .option('--prune-baseline', 'remove baseline entries that no longer match')
     .option('--list-rules', 'print the rules and exit')
     .option('--color', 'force colour output')
     .option('--no-color', 'disable colour output')
@@ -81,7 +110,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
 }
 
 function reportFailure(err: unknown, io: CliIO, debug: boolean): number {
-  if (err instanceof UsageError || err instanceof InputError) {
+  if (err instanceof UsageError || err instanceof InputError || err instanceof ConfigError) {
     io.stderr(`houston-lint: ${err.message}\n`);
   } else if (err instanceof RuleError) {
     io.stderr(`houston-lint: internal error: ${err.message}. Please report it.\n`);
@@ -112,49 +141,61 @@ async function lintCommand(files: string[], flags: LintFlags, io: CliIO): Promis
       return 0;
     }
     const rulesConfig = parseRuleFlags(flags.rule);
+    if (flags.reportUnusedDisableDirectives) rulesConfig['unused-disable-directive'] ??= 'error';
+    if (flags.requireReason) rulesConfig['directive-reason'] ??= 'error';
     let maxWarnings = -1;
     if (flags.maxWarnings !== undefined) {
       if (!/^\d+$/.test(flags.maxWarnings)) throw new UsageError(`--max-warnings must be a whole number, got "${flags.maxWarnings}"`);
       maxWarnings = Number(flags.maxWarnings);
     }
-    if (!/^[12](\.\d+)*$/.test(flags.chartVersion)) throw new UsageError(`--chart-version must be 1 or 2, got "${flags.chartVersion}"`);
-    if (files.length === 0) throw new UsageError('no files given (try `houston-lint values.yaml`, or `-` for stdin)');
-
-    const inputs = await expandInputs(files, io.cwd);
-    const results: LintResult[] = [];
-    for (const input of inputs) {
-      const text = input.path === '-' ? await io.readStdin() : readSource(input.path);
-      const name = input.path === '-' ? (flags.stdinFilename ?? '<stdin>') : input.path;
-      results.push(lintText(text, { filePath: name, rules: rulesConfig, chartVersion: flags.chartVersion }));
+    if (flags.chartVersion !== undefined && !/^[12](\.\d+)*$/.test(flags.chartVersion)) throw new UsageError(`--chart-version must be 1 or 2, got "${flags.chartVersion}"`);
+    const fixTypes = flags.fixType.flatMap((v) => v.split(',').map((s) => s.trim()).filter(Boolean));
+    for (const id of fixTypes) {
+      const rule = ruleMap.get(id);
+      if (!rule) throw new UsageError(`unknown rule "${id}" in --fix-type (see --list-rules)`);
+      if (!rule.meta.fixable) throw new UsageError(`rule "${id}" in --fix-type has no fixes`);
     }
-    const shown = flags.quiet ? results.map(errorsOnly) : results;
-    const errors = results.reduce((n, r) => n + r.errorCount, 0);
-    const warnings = results.reduce((n, r) => n + r.warningCount, 0);
-    const tooManyWarnings = maxWarnings >= 0 && warnings > maxWarnings;
-
-    const formatter = (await loadFormatter(flags.format))!;
-    const output = formatter(shown, {
-      cwd: io.cwd,
-      color: flags.color ?? io.isTTY,
-      rulesMeta: Object.fromEntries(rules.map((r) => [r.meta.id, r.meta])),
-      ...(tooManyWarnings ? { maxWarningsExceeded: { maxWarnings, foundWarnings: warnings } } : {}),
-    });
-    if (output) io.stdout(output.endsWith('\n') ? output : `${output}\n`);
-    return errors > 0 || tooManyWarnings ? 1 : 0;
+    if (flags.fix && flags.fixDryRun) throw new UsageError('use either --fix or --fix-dry-run, not both');
+    if (flags.fix && files.includes('-')) throw new UsageError('--fix cannot write to stdin; use --fix-dry-run to print the fixed text');
+    if (flags.writeBaseline && flags.pruneBaseline) throw new UsageError('use either --write-baseline or --prune-baseline, not both');
+    if (flags.printConfig !== undefined) {
+      const resolver = new ConfigResolver({ lookup: flags.configLookup, cwd: io.cwd, ...(flags.config ? { configFile: flags.config } : {}) });
+      const resolved = withFlags(await resolver.forFile(flags.printConfig), { rules: rulesConfig, ...(flags.chartVersion ? { chartVersion: flags.chartVersion } : {}) });
+      io.stdout(JSON.stringify(resolved, null, 2) + '\n');
+      return 0;
+    }
+    if (files.length === 0) throw new UsageError('no files given (try `houston-lint values.yaml`, or `-` for stdin)');
+    return await runLint(
+      {
+        files,
+        format: flags.format,
+        ...(flags.stdinFilename !== undefined ? { stdinFilename: flags.stdinFilename } : {}),
+        quiet: flags.quiet === true,
+        maxWarnings,
+        rules: rulesConfig,
+        ...(flags.chartVersion !== undefined ? { chartVersion: flags.chartVersion } : {}),
+        color: flags.color ?? io.isTTY,
+        ...(flags.config !== undefined ? { configFile: flags.config } : {}),
+        configLookup: flags.configLookup,
+        inlineConfig: flags.inlineConfig,
+        fix: flags.fix === true,
+        fixDryRun: flags.fixDryRun === true,
+        ...(fixTypes.length ? { fixTypes } : {}),
+        ...(flags.baseline !== undefined ? { baselineFile: flags.baseline } : {}),
+        writeBaseline: flags.writeBaseline === true,
+        pruneBaseline: flags.pruneBaseline === true,
+      },
+      { stdout: io.stdout, stderr: io.stderr, readStdin: io.readStdin, cwd: io.cwd },
+    );
   } catch (err) {
     return reportFailure(err, io, flags.debug === true);
   }
 }
 
-function errorsOnly(result: LintResult): LintResult {
-  const messages = result.messages.filter((m) => m.severity === 2);
-  return { ...result, messages, warningCount: 0, fixableWarningCount: 0 };
-}
-
 function listRules(): string {
-  const rows = rules.map((r) => [r.meta.id, r.meta.severity, r.meta.fixable ? 'fix' : r.meta.hasSuggestions ? 'suggest' : '', r.meta.description]);
+  const rows = rules.map((r) => [r.meta.id, r.meta.optIn ? `${r.meta.severity}*` : r.meta.severity, r.meta.fixable ? 'fix' : r.meta.hasSuggestions ? 'suggest' : '', r.meta.description]);
   const w0 = Math.max(...rows.map((r) => r[0]!.length), 4);
   const w2 = 7;
   const head = `${'rule'.padEnd(w0)}  severity  ${'fixable'.padEnd(w2)}  description\n`;
-  return head + rows.map((r) => `${r[0]!.padEnd(w0)}  ${r[1]!.padEnd(8)}  ${r[2]!.padEnd(w2)}  ${r[3]}`).join('\n') + '\n';
+  return head + rows.map((r) => `${r[0]!.padEnd(w0)}  ${r[1]!.padEnd(8)}  ${r[2]!.padEnd(w2)}  ${r[3]}`).join('\n') + '\n* off unless enabled (flag or configuration)\n';
 }

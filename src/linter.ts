@@ -6,7 +6,8 @@ import { buildHoustonModel } from './houston-model.js';
 import { loadValues } from './load-values.js';
 import { interpolate } from './rule.js';
 import { validateSchema } from './validate-schema.js';
-import { formatPath, getAt, startsWith } from './values-path.js';
+import { formatPath, getAt, parsePath, startsWith } from './values-path.js';
+import type { BaselineEntry } from './baseline.js';
 import type { SourcedFix } from './fixer.js';
 import type { LoadedValues, SourceFile } from './load-values.js';
 import type { ReportDescriptor, RuleContext, RuleModule, RuleSettings, ScalarSource } from './rule.js';
@@ -24,6 +25,8 @@ export interface LintOptions {
   chartVersion?: string;
   /** Honour `# houston-lint-disable…` comments (default true; `--no-inline-config` sets false). */
   inlineConfig?: boolean;
+  /** Baseline entries for this file: matching findings are suppressed, unmatched entries reported. */
+  baseline?: readonly BaselineEntry[];
 }
 
 /** A rule threw: a bug in houston-lint, reported with the rule and file so it can be fixed. */
@@ -85,7 +88,47 @@ export function lintLoaded(loaded: LoadedValues, options: LintOptions = {}): Lin
   if (!fatal) findings.push(...runChecks(loaded, options));
   const sources = new Map<string, SourceFile>([[filePath, loaded.source]]);
   const result = toResult(filePath, findings, loaded, sources, options.rules, fatal, loaded.source.text);
-  return options.inlineConfig === false || fatal ? result : withDirectives(result, loaded.source, options.rules);
+  const directed = options.inlineConfig === false || fatal ? result : withDirectives(result, loaded.source, options.rules);
+  return options.baseline && !fatal ? withBaseline(directed, options.baseline, loaded, options.rules) : directed;
+}
+
+/** Suppresses findings recorded in the baseline; reports entries that matched nothing (the baseline only shrinks). */
+function withBaseline(result: LintResult, entries: readonly BaselineEntry[], loaded: LoadedValues, rulesConfig: RulesConfig | undefined): LintResult {
+  const remaining = new Map<string, number>();
+  for (const e of entries) remaining.set(JSON.stringify([e.ruleId, e.path]), (remaining.get(JSON.stringify([e.ruleId, e.path])) ?? 0) + e.count);
+  const messages: Diagnostic[] = [];
+  const suppressed: Diagnostic[] = [];
+  for (const m of result.messages) {
+    const key = JSON.stringify([m.ruleId, m.path]);
+    const left = remaining.get(key) ?? 0;
+    if (left > 0 && m.ruleId !== 'yaml-syntax') {
+      remaining.set(key, left - 1);
+      suppressed.push({ ...m, suppressions: [{ kind: 'baseline', justification: 'recorded in the baseline' }] });
+    } else messages.push(m);
+  }
+  const staleSev = severityOf('stale-baseline-entry', rulesConfig);
+  if (staleSev !== 'off') {
+    for (const [key, left] of remaining) {
+      if (left <= 0) continue;
+      const [ruleId, path] = JSON.parse(key) as [string, string];
+      const found = loaded.locations.closest(parsePath(path));
+      const range = found ? (found.loc.keyRange ?? found.loc.valueRange) : ([0, 0] as [number, number]);
+      const s = loaded.source.lines.position(range[0]);
+      const e = loaded.source.lines.position(range[1]);
+      messages.push({
+        ruleId: 'stale-baseline-entry',
+        severity: staleSev === 'warn' ? 1 : 2,
+        message: `The baseline accepts ${left} more \`${ruleId}\` finding${left === 1 ? '' : 's'} at \`${path || '(document)'}\` than there are now: run with --prune-baseline to shrink it.`,
+        messageId: 'stale',
+        path,
+        line: s.line,
+        column: s.column,
+        endLine: e.line,
+        endColumn: e.column,
+      });
+    }
+  }
+  return countResult({ ...result, messages: messages.sort(compareDiagnostics), suppressedMessages: [...result.suppressedMessages, ...suppressed] });
 }
 
 /** Rule ids that no directive can hide. */

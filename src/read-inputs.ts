@@ -56,8 +56,16 @@ function statOrUndefined(path: string) {
   }
 }
 
+export type TextEncoding = 'utf8' | 'utf16le' | 'utf16be';
+
+/** A file's text and how to write it back byte-for-byte. */
+export interface SourceText {
+  text: string;
+  encoding: TextEncoding;
+}
+
 /** Reads a file as text: UTF-8 (BOM kept, as the YAML parser expects it) or UTF-16 with a BOM. */
-export function readSource(path: string): string {
+export function readSource(path: string): SourceText {
   let bytes: Buffer;
   try {
     bytes = readFileSync(path);
@@ -66,12 +74,25 @@ export function readSource(path: string): string {
     const reason = code === 'EACCES' ? 'permission denied' : code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : (code ?? 'read failed');
     throw new InputError(`cannot read "${path}": ${reason}`);
   }
-  return decode(bytes);
+  return decodeSource(bytes);
 }
 
 /** Decodes file bytes, honouring UTF-16 byte-order marks. */
+export function decodeSource(bytes: Uint8Array): SourceText {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf16le' };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf16be' };
+  return { text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes), encoding: 'utf8' };
+}
+
+/** Decodes file bytes to text. */
 export function decode(bytes: Uint8Array): string {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
-  return new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
+  return decodeSource(bytes).text;
+}
+
+/** Encodes text back the way it was read (BOM included). */
+export function encodeSource(text: string, encoding: TextEncoding): Uint8Array {
+  if (encoding === 'utf8') return Buffer.from(text, 'utf8');
+  const le = Buffer.from(text, 'utf16le');
+  if (encoding === 'utf16be') le.swap16();
+  return Buffer.concat([encoding === 'utf16le' ? Buffer.from([0xff, 0xfe]) : Buffer.from([0xfe, 0xff]), le]);
 }

@@ -21,6 +21,8 @@ export interface RuleMetaInput {
   core?: boolean;
   /** Off unless configured (a flag, a config file or `strict`); `severity` is then the suggested level. */
   optIn?: boolean;
+  /** Needs more than one file to show (a baseline, a Secret manifest): docs examples are prose, tested elsewhere. */
+  crossFile?: boolean;
 }
 
 export interface RuleMeta extends RuleMetaInput {

@@ -50,3 +50,16 @@ export function getAt(root: unknown, path: ValuesPath): unknown {
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
+
+/** Parses the dotted form produced by `formatPath` back into segments. */
+export function parsePath(dotted: string): (string | number)[] {
+  const out: (string | number)[] = [];
+  const re = /\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\]|\.?([^.[\]]+)/gy;
+  let m: RegExpExecArray | null;
+  while (re.lastIndex < dotted.length && (m = re.exec(dotted))) {
+    if (m[1] !== undefined) out.push(Number(m[1]));
+    else if (m[2] !== undefined) out.push(JSON.parse(m[2]) as string);
+    else if (m[3] !== undefined) out.push(m[3]);
+  }
+  return out;
+}

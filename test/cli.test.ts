@@ -121,8 +121,10 @@ describe('output', () => {
     const asError = await cli(['w.yaml', '--rule', 'multi-document:error', '--format', 'json'], { cwd: dir });
     expect(asError.code).toBe(1);
     expect(JSON.parse(asError.stdout)[0].messages[0]).toMatchObject({ ruleId: 'multi-document', severity: 2 });
-    const off = await cli([EXAMPLE, '--rule', 'schema:off', '--rule', 'unknown-key:off']);
-    expect(off.code).toBe(0);
+    const bad = tempDir({ 'bad.yaml': 'astronomer:\n  houston:\n    config:\n      auth:\n        local:\n          enabled: "yes"\n          enabeld: true\n' });
+    expect((await cli(['bad.yaml'], { cwd: bad })).code).toBe(1);
+    const off = await cli(['bad.yaml', '--rule', 'schema:off', '--rule', 'unknown-key:off'], { cwd: bad });
+    expect(off).toEqual({ code: 0, stdout: '', stderr: '' });
   });
   it('`schema` prints the JSON Schema', async () => {
     const r = await cli(['schema']);

@@ -16,7 +16,7 @@ export async function cli(args: string[], options: { cwd?: string; stdin?: strin
   const code = await run(args, {
     stdout: (t) => void (stdout += t),
     stderr: (t) => void (stderr += t),
-    readStdin: async () => options.stdin ?? '',
+    readStdin: async () => ({ text: options.stdin ?? '', encoding: 'utf8' as const }),
     cwd: options.cwd ?? REPO,
     isTTY: options.isTTY ?? false,
   });

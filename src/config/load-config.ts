@@ -1,0 +1,231 @@
+// Finds, validates and resolves houston-lint configuration files (cosmiconfig), per linted file.
+import { readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { Ajv } from 'ajv';
+import type { ErrorObject } from 'ajv';
+import { cosmiconfig } from 'cosmiconfig';
+import picomatch from 'picomatch';
+import { ruleMap, rules } from '../../rules/index.js';
+import { packageRoot } from '../package-root.js';
+import { closestName } from '../suggest.js';
+import type { RuleConfigValue, RulesConfig } from '../linter.js';
+
+/** A configuration problem: exit 2 with the file, the key and a suggestion. */
+export class ConfigError extends Error {}
+
+export interface FileConfig {
+  extends?: string | string[];
+  rules?: RulesConfig;
+  chartVersion?: string | number;
+  ignorePatterns?: string[];
+  overrides?: { files: string | string[]; rules?: RulesConfig; chartVersion?: string | number }[];
+}
+
+/** One config in an `extends` chain, with the directory its globs are relative to. */
+interface Layer {
+  name: string;
+  dir: string;
+  config: FileConfig;
+}
+
+export interface ResolvedConfig {
+  /** The config file that applies, if any. */
+  configFile?: string;
+  rules: RulesConfig;
+  chartVersion: string;
+  ignorePatterns: { base: string; pattern: string }[];
+}
+
+export const SEARCH_PLACES = [
+  'package.json',
+  '.houston-lintrc',
+  '.houston-lintrc.json',
+  '.houston-lintrc.yaml',
+  '.houston-lintrc.yml',
+  '.houston-lintrc.js',
+  '.houston-lintrc.cjs',
+  '.houston-lintrc.mjs',
+  'houston-lint.config.js',
+  'houston-lint.config.cjs',
+  'houston-lint.config.mjs',
+  'houston-lint.config.ts',
+];
+
+/** Built-in presets. `strict` turns every warning into an error and reports unused disable directives. */
+export const PRESETS: Record<string, FileConfig> = {
+  'houston-lint:recommended': {},
+  'houston-lint:strict': {
+    rules: {
+      ...Object.fromEntries(rules.filter((r) => r.meta.severity === 'warn' && !r.meta.optIn).map((r) => [r.meta.id, 'error' as const])),
+      'unused-disable-directive': 'error',
+    },
+  },
+};
+
+interface ConfigValidator {
+  validate: ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
+  topKeys: string[];
+}
+
+let configValidator: ConfigValidator | undefined;
+
+/** Compiles schema/config.schema.json once. */
+function validator(): ConfigValidator {
+  if (!configValidator) {
+    const schema = JSON.parse(readFileSync(join(packageRoot(), 'schema', 'config.schema.json'), 'utf8')) as { properties: Record<string, unknown> };
+    configValidator = {
+      validate: new Ajv({ allErrors: true, strict: true, strictTuples: false, allowUnionTypes: true }).compile(schema),
+      topKeys: Object.keys(schema.properties),
+    };
+  }
+  return configValidator;
+}
+
+const SEVERITY_WORDS = new Set(['off', 'warn', 'error', 0, 1, 2]);
+
+/** Validates one config object; throws ConfigError naming the file and key. */
+export function checkConfig(config: unknown, name: string): FileConfig {
+  if (config === null || typeof config !== 'object' || Array.isArray(config)) throw new ConfigError(`${name}: the configuration must be a map`);
+  const { validate, topKeys } = validator();
+  // Rule ids are checked here, against the live rule list, so messages can suggest the closest id.
+  const checkRules = (rulesConfig: unknown, where: string) => {
+    if (rulesConfig === null || typeof rulesConfig !== 'object' || Array.isArray(rulesConfig)) return;
+    for (const [id, value] of Object.entries(rulesConfig)) {
+      if (!ruleMap.has(id)) {
+        const near = closestName(id, ruleMap.keys());
+        throw new ConfigError(`${name}: unknown rule "${id}" in ${where}${near ? ` (did you mean "${near}"?)` : ''}`);
+      }
+      const sev = Array.isArray(value) ? value[0] : value;
+      if (!SEVERITY_WORDS.has(sev as string)) {
+        throw new ConfigError(`${name}: invalid severity ${JSON.stringify(sev)} for rule "${id}" in ${where}: use "off", "warn" or "error"`);
+      }
+    }
+  };
+  const c = config as Record<string, unknown>;
+  checkRules(c['rules'], 'rules');
+  if (Array.isArray(c['overrides'])) c['overrides'].forEach((o, i) => checkRules((o as Record<string, unknown> | null)?.['rules'], `overrides[${i}].rules`));
+  if (!validate(config)) {
+    const e = validate.errors![0]!;
+    if (e.keyword === 'additionalProperties') {
+      const key = (e.params as { additionalProperty: string }).additionalProperty;
+      const near = closestName(key, e.instancePath === '' ? topKeys : ['files', 'rules', 'chartVersion']);
+      throw new ConfigError(`${name}: unknown key "${key}"${e.instancePath ? ` in ${e.instancePath.slice(1).replaceAll('/', '.')}` : ''}${near ? ` (did you mean "${near}"?)` : ''}`);
+    }
+    const where = e.instancePath ? e.instancePath.slice(1).replaceAll('/', '.') : 'the configuration';
+    throw new ConfigError(`${name}: ${where} ${e.message ?? 'is invalid'}`);
+  }
+  return config as FileConfig;
+}
+
+export interface ResolverOptions {
+  /** `--config FILE`: use this file for every input instead of searching. */
+  configFile?: string;
+  /** `--no-config-lookup`: no search at all. */
+  lookup: boolean;
+  cwd: string;
+}
+
+/** Resolves the configuration for each linted file, caching per config file. */
+export class ConfigResolver {
+  private readonly explorer = cosmiconfig('houston-lint', {
+    searchPlaces: SEARCH_PLACES,
+    mergeSearchPlaces: false,
+    searchStrategy: 'global',
+    stopDir: resolve('/'),
+  });
+  private readonly layersByFile = new Map<string, Promise<Layer[]>>();
+
+  constructor(private readonly options: ResolverOptions) {}
+
+  /** The resolved configuration for a file (a path, or a name for stdin resolved from cwd). */
+  async forFile(filePath: string): Promise<ResolvedConfig> {
+    const abs = resolve(this.options.cwd, filePath);
+    const found = await this.findConfig(abs);
+    const layers = found ? await this.layers(found) : [];
+    const resolved: ResolvedConfig = { rules: {}, chartVersion: '2', ignorePatterns: [] };
+    if (found) resolved.configFile = found;
+    for (const layer of layers) {
+      Object.assign(resolved.rules, layer.config.rules);
+      if (layer.config.chartVersion !== undefined) resolved.chartVersion = String(layer.config.chartVersion);
+      for (const pattern of layer.config.ignorePatterns ?? []) resolved.ignorePatterns.push({ base: layer.dir, pattern });
+      for (const o of layer.config.overrides ?? []) {
+        if (!matches(abs, layer.dir, o.files)) continue;
+        Object.assign(resolved.rules, o.rules);
+        if (o.chartVersion !== undefined) resolved.chartVersion = String(o.chartVersion);
+      }
+    }
+    return resolved;
+  }
+
+  private async findConfig(abs: string): Promise<string | undefined> {
+    if (this.options.configFile) return resolve(this.options.cwd, this.options.configFile);
+    if (!this.options.lookup) return undefined;
+    try {
+      const result = await this.explorer.search(dirname(abs));
+      return result && !result.isEmpty ? result.filepath : result?.filepath;
+    } catch (err) {
+      const file = (err as { filepath?: string }).filepath;
+      throw new ConfigError(`${file ?? `configuration near ${relative(this.options.cwd, abs) || abs}`}: ${errorMessage(err)}`);
+    }
+  }
+
+  private layers(file: string): Promise<Layer[]> {
+    let pending = this.layersByFile.get(file);
+    if (!pending) {
+      pending = this.loadLayers(file, []);
+      this.layersByFile.set(file, pending);
+    }
+    return pending;
+  }
+
+  private async loadLayers(file: string, chain: string[]): Promise<Layer[]> {
+    if (chain.includes(file)) throw new ConfigError(`${file}: circular "extends" (${[...chain, file].join(' → ')})`);
+    let loaded;
+    try {
+      loaded = await this.explorer.load(file);
+    } catch (err) {
+      throw new ConfigError(`${file}: ${errorMessage(err)}`);
+    }
+    const config = checkConfig(loaded?.config ?? {}, file);
+    const dir = dirname(file);
+    const layers: Layer[] = [];
+    const parents = config.extends === undefined ? [] : Array.isArray(config.extends) ? config.extends : [config.extends];
+    for (const parent of parents) {
+      const preset = PRESETS[parent];
+      if (preset) layers.push({ name: parent, dir, config: preset });
+      else if (parent.startsWith('houston-lint:')) {
+        const near = closestName(parent, Object.keys(PRESETS));
+        throw new ConfigError(`${file}: unknown preset "${parent}" in extends${near ? ` (did you mean "${near}"?)` : ''}`);
+      } else layers.push(...(await this.loadLayers(resolve(dir, parent), [...chain, file])));
+    }
+    layers.push({ name: file, dir, config });
+    return layers;
+  }
+}
+
+function errorMessage(err: unknown): string {
+  const msg = err instanceof Error ? err.message : String(err);
+  return msg.split('\n')[0]!.replace(/^Error: /, '');
+}
+
+function toPosix(p: string): string {
+  return sep === '/' ? p : p.split(sep).join('/');
+}
+
+function matches(abs: string, base: string, globs: string | string[]): boolean {
+  const rel = toPosix(relative(base, abs));
+  if (rel.startsWith('../')) return false;
+  return picomatch(globs, { dot: true })(rel);
+}
+
+/** True when a file matches one of the config's ignore patterns. */
+export function isIgnored(abs: string, config: ResolvedConfig): boolean {
+  return config.ignorePatterns.some((p) => matches(abs, p.base, p.pattern));
+}
+
+/** Combines a file's configuration with command-line flags (flags win). */
+export function withFlags(config: ResolvedConfig, flags: { rules: RulesConfig; chartVersion?: string }): ResolvedConfig {
+  return { ...config, rules: { ...config.rules, ...flags.rules }, chartVersion: flags.chartVersion ?? config.chartVersion };
+}
+
+export type { RuleConfigValue };

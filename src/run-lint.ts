@@ -1,0 +1,158 @@
+// The lint command: inputs → per-file config → lint (and fix) → baseline → formatted output → exit code.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fixText } from './apply-fixes.js';
+import { baselineFileKey, createBaseline, DEFAULT_BASELINE, entriesFor, parseBaseline, pruneBaseline } from './baseline.js';
+import { ConfigResolver, isIgnored, withFlags } from './config/load-config.js';
+import { loadFormatter } from './formatters/index.js';
+import { lintText } from './linter.js';
+import { encodeSource, expandInputs, InputError, readSource } from './read-inputs.js';
+import { rules } from '../rules/index.js';
+import { writeFileAtomic } from './write-file-atomic.js';
+import type { Baseline } from './baseline.js';
+import type { LintOptions, RulesConfig } from './linter.js';
+import type { SourceText } from './read-inputs.js';
+import type { LintResult } from './types.js';
+
+export interface LintCommandOptions {
+  files: string[];
+  format: string;
+  stdinFilename?: string;
+  quiet: boolean;
+  maxWarnings: number;
+  rules: RulesConfig;
+  chartVersion?: string;
+  color: boolean;
+  configFile?: string;
+  configLookup: boolean;
+  inlineConfig: boolean;
+  fix: boolean;
+  fixDryRun: boolean;
+  fixTypes?: string[];
+  baselineFile?: string;
+  writeBaseline: boolean;
+  pruneBaseline: boolean;
+}
+
+export interface LintCommandIO {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  readStdin: () => Promise<SourceText>;
+  cwd: string;
+}
+
+/** Runs the lint command and returns the exit code (0 clean, 1 findings); throws for exit-2 failures. */
+export async function runLint(opts: LintCommandOptions, io: LintCommandIO): Promise<number> {
+  const resolver = new ConfigResolver({ lookup: opts.configLookup, cwd: io.cwd, ...(opts.configFile ? { configFile: opts.configFile } : {}) });
+  const inputs = await expandInputs(opts.files, io.cwd);
+  const explicit = new Set(opts.files.map((f) => resolve(io.cwd, f)));
+
+  const baselinePath = opts.baselineFile ? resolve(io.cwd, opts.baselineFile) : resolve(io.cwd, DEFAULT_BASELINE);
+  const baselineDir = dirname(baselinePath);
+  let baseline: Baseline | undefined;
+  if (!opts.writeBaseline && (opts.baselineFile || existsSync(baselinePath))) {
+    if (!existsSync(baselinePath)) throw new InputError(`cannot read baseline "${opts.baselineFile}": no such file`);
+    try {
+      baseline = parseBaseline(readFileSync(baselinePath, 'utf8'), baselinePath);
+    } catch (err) {
+      throw new InputError(err instanceof Error ? err.message : String(err));
+    }
+  }
+  if (opts.pruneBaseline && !baseline) throw new InputError('--prune-baseline needs a baseline file (--baseline FILE or .houston-lint-baseline.json)');
+
+  const results: LintResult[] = [];
+  const sources = new Map<string, SourceText>();
+  let skipped = 0;
+  for (const input of inputs) {
+    const isStdin = input.path === '-';
+    const name = isStdin ? resolve(io.cwd, opts.stdinFilename ?? '<stdin>') : input.path;
+    const config = withFlags(await resolver.forFile(name), { rules: opts.rules, ...(opts.chartVersion ? { chartVersion: opts.chartVersion } : {}) });
+    if (!isStdin && isIgnored(input.path, config) && !explicit.has(input.path)) {
+      skipped++;
+      continue;
+    }
+    const source = isStdin ? await io.readStdin() : readSource(input.path);
+    const shownName = isStdin ? (opts.stdinFilename ?? '<stdin>') : input.path;
+    sources.set(shownName, source);
+    const lintOptions: LintOptions = {
+      filePath: shownName,
+      rules: config.rules,
+      chartVersion: config.chartVersion,
+      inlineConfig: opts.inlineConfig,
+      ...(baseline && !isStdin ? { baseline: entriesFor(baseline, baselineFileKey(input.path, baselineDir)) } : {}),
+    };
+    const lint = (text: string) => lintText(text, lintOptions);
+    const accept = opts.fixTypes ? (m: { ruleId: string }) => opts.fixTypes!.includes(m.ruleId) : undefined;
+    results.push(opts.fix || opts.fixDryRun ? fixText(source.text, lint, accept) : lint(source.text));
+  }
+  if (inputs.length > 0 && skipped === inputs.length) throw new InputError('all files matched by the given patterns are ignored by "ignorePatterns"');
+
+  if (opts.fix) writeFixes(results, sources);
+  if (opts.writeBaseline) {
+    writeFileSync(baselinePath, JSON.stringify(createBaseline(results, baselineDir), null, 2) + '\n');
+    io.stderr(`houston-lint: wrote ${results.reduce((n, r) => n + r.messages.filter((m) => m.ruleId !== 'yaml-syntax').length, 0)} findings to ${baselinePath}\n`);
+    return 0;
+  }
+  if (opts.pruneBaseline && baseline) {
+    const pruned = pruneBaseline(baseline, results, baselineDir);
+    writeFileSync(baselinePath, JSON.stringify(pruned, null, 2) + '\n');
+    io.stderr(`houston-lint: pruned the baseline from ${count(baseline)} to ${count(pruned)} findings\n`);
+    for (const r of results) r.messages = r.messages.filter((m) => m.ruleId !== 'stale-baseline-entry');
+  }
+  return report(results, sources, opts, io);
+}
+
+function count(b: Baseline): number {
+  return b.entries.reduce((n, e) => n + e.count, 0);
+}
+
+/** Writes fixed files atomically; stdin's fixed text is printed instead. Never writes a file with a syntax error. */
+function writeFixes(results: LintResult[], sources: Map<string, SourceText>): void {
+  for (const r of results) {
+    const source = sources.get(r.filePath);
+    if (r.output === undefined || r.fatalErrorCount > 0 || !source || !existsSync(r.filePath)) continue;
+    try {
+      writeFileAtomic(r.filePath, encodeSource(r.output, source.encoding));
+    } catch (err) {
+      throw new InputError(`cannot write the fixes to "${r.filePath}": ${(err as NodeJS.ErrnoException).code ?? String(err)}; the file is unchanged`);
+    }
+  }
+}
+
+async function report(results: LintResult[], sources: Map<string, SourceText>, opts: LintCommandOptions, io: LintCommandIO): Promise<number> {
+  const shown = opts.quiet ? results.map(errorsOnly) : results;
+  const errors = results.reduce((n, r) => n + r.errorCount, 0);
+  const warnings = results.reduce((n, r) => n + r.warningCount, 0);
+  const tooManyWarnings = opts.maxWarnings >= 0 && warnings > opts.maxWarnings;
+  const formatter = (await loadFormatter(opts.format))!;
+  const forOutput = shown.map((r) => (opts.fix || opts.fixDryRun ? r : withoutOutput(r)));
+  const output = formatter(forOutput, {
+    cwd: io.cwd,
+    color: opts.color,
+    rulesMeta: Object.fromEntries(rules.map((r) => [r.meta.id, r.meta])),
+    ...(tooManyWarnings ? { maxWarningsExceeded: { maxWarnings: opts.maxWarnings, foundWarnings: warnings } } : {}),
+  });
+  // --fix-dry-run on stdin with a text format: the fixed text on stdout (for editors and pipes), the report on stderr.
+  const stdinDryRun = opts.fixDryRun && opts.format !== 'json' && results.length === 1 && opts.files.includes('-');
+  if (stdinDryRun) {
+    const r = results[0]!;
+    io.stdout(r.output ?? sources.get(r.filePath)?.text ?? '');
+    if (output) io.stderr(output.endsWith('\n') ? output : `${output}\n`);
+  } else {
+    if (output) io.stdout(output.endsWith('\n') ? output : `${output}\n`);
+    if (opts.fixDryRun && opts.format !== 'json') {
+      for (const r of results) if (r.output !== undefined) io.stdout(`\n--- ${r.filePath} (fixed, not written) ---\n${r.output}`);
+    }
+  }
+  return errors > 0 || tooManyWarnings ? 1 : 0;
+}
+
+function withoutOutput(r: LintResult): LintResult {
+  const { output: _output, ...rest } = r;
+  return rest;
+}
+
+function errorsOnly(result: LintResult): LintResult {
+  const messages = result.messages.filter((m) => m.severity === 2);
+  return { ...result, messages, warningCount: 0, fixableWarningCount: 0 };
+}
