@@ -40,15 +40,49 @@ export interface LoadLimits {
 export const DEFAULT_LIMITS: LoadLimits = { maxAliasNodes: 100_000, maxDepth: 500 };
 
 /**
- * Helm parses values with go-yaml v2: YAML 1.1 booleans (`yes/no/on/off/y/n`), `0777` octal, merge keys.
- * go-yaml v2 does not read timestamps into strings' place nor sexagesimal numbers (`1:20`), so those
- * YAML 1.1 tags are dropped to keep such scalars strings, as Helm sees them.
+ * Numbers as go-yaml v2 (Helm) resolves plain scalars (`resolve.go`): underscores are dropped, then Go's
+ * `strconv.ParseInt(s, 0, 64)` (so `0777` is octal 511, `0x1F` hex, `0b101` binary, `0o17` octal), then
+ * `ParseUint`, then a float if the text matches go-yaml's float pattern (so `0789` is 789 and `1e3` is 1000,
+ * which the YAML 1.1 schema would keep as strings). Anything else stays a string.
  */
-const HELM_TAG_FILTER = (tags: unknown[]): unknown[] =>
-  tags.filter((t) => {
-    const tag = t as { tag?: string; format?: string };
-    return tag.tag !== 'tag:yaml.org,2002:timestamp' && tag.format !== 'TIME';
-  });
+const GO_INT = /^[-+]?(?:0[xX][0-9a-fA-F]+|0[oO][0-7]+|0[bB][01]+|0[0-7]*|[1-9][0-9]*)$/;
+const GO_FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/;
+const INT64_MAX = 2n ** 63n - 1n;
+const UINT64_MAX = 2n ** 64n - 1n;
+
+export function resolveGoNumber(text: string): number | string {
+  const plain = text.replaceAll('_', '');
+  if (GO_INT.test(plain)) {
+    const neg = plain.startsWith('-');
+    const body = plain.replace(/^[-+]/, '');
+    const digits = /^0[0-7]+$/.test(body) ? `0o${body.slice(1)}` : /^0[oO]/.test(body) ? `0o${body.slice(2)}` : body;
+    const big = BigInt(digits);
+    if ((neg ? big <= INT64_MAX + 1n : big <= UINT64_MAX)) return Number(neg ? -big : big);
+  }
+  if (GO_FLOAT.test(plain)) return Number(plain);
+  return text;
+}
+
+const GO_NUMBER_TAG = {
+  identify: (value: unknown) => typeof value === 'number',
+  default: true,
+  tag: 'tag:yaml.org,2002:float',
+  test: /^[-+]?(?:\.?[0-9])[0-9a-zA-Z_.+-]*$/,
+  resolve: (str: string) => resolveGoNumber(str),
+};
+
+/**
+ * Helm parses values with go-yaml v2: YAML 1.1 booleans (`yes/no/on/off/y/n`) and nulls, merge keys, and
+ * numbers as `resolveGoNumber` reads them. go-yaml v2 reads timestamps into strings and has no sexagesimal
+ * numbers (`1:20`), so those YAML 1.1 tags are dropped as well.
+ */
+const HELM_TAG_FILTER = (tags: unknown[]): unknown[] => [
+  GO_NUMBER_TAG,
+  ...tags.filter((t) => {
+    const tag = (t as { tag?: string }).tag;
+    return tag !== 'tag:yaml.org,2002:timestamp' && tag !== 'tag:yaml.org,2002:int' && tag !== 'tag:yaml.org,2002:float';
+  }),
+];
 
 class LoadAbort extends Error {}
 

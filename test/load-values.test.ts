@@ -9,6 +9,10 @@ describe('YAML 1.1 scalars as Helm reads them', () => {
     const { values } = load('a: yes\nb: No\nc: on\nd: OFF\ne: y\nf: n\ng: 0777\nh: "yes"\n');
     expect(values).toEqual({ a: true, b: false, c: true, d: false, e: true, f: false, g: 511, h: 'yes' });
   });
+  it('reads numbers as go-yaml v2 does, not as the YAML 1.1 schema would', () => {
+    const { values } = load('a: 0789\nb: 1e3\nc: 0x1F\nd: 0b101\ne: 1_000\nf: 0o17\ng: .5\nh: +5\ni: 1.2.3\nj: 12abc\nk: "0777"\n');
+    expect(values).toEqual({ a: 789, b: 1000, c: 31, d: 5, e: 1000, f: 15, g: 0.5, h: 5, i: '1.2.3', j: '12abc', k: '0777' });
+  });
   it('keeps timestamps and sexagesimal-looking scalars as strings (go-yaml v2 does)', () => {
     const { values } = load('d: 2001-12-14\nt: 1:20\n');
     expect(values).toEqual({ d: '2001-12-14', t: '1:20' });
