@@ -4,6 +4,8 @@ import type { LintResult } from '../types.js';
 export interface FormatterContext {
   /** Directory file paths are shown relative to. */
   cwd: string;
+  /** Repository root for artifact URIs (SARIF, GitHub annotations); defaults to `cwd`. */
+  repoRoot?: string;
   /** Colour output (stylish on a TTY). */
   color: boolean;
   /** Rule metadata by id, for docs links and descriptions. */
