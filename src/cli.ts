@@ -1,5 +1,5 @@
 // The thin shell: arguments in, files read, results formatted, an exit code out (0 clean, 1 findings, 2 failure).
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError } from 'commander';
 import { readFileSync } from 'node:fs';
 import { ruleMap, rules } from '../rules/index.js';
 import { DEFAULT_BASELINE } from './baseline.js';
@@ -27,7 +27,8 @@ export interface CliIO {
 export class UsageError extends Error {}
 
 interface LintFlags {
-  format: string;
+  format: string[];
+  outputFile: string[];
   stdinFilename?: string;
   quiet?: boolean;
   maxWarnings?: string;
@@ -60,7 +61,8 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   const program = new Command('houston-lint')
     .description('Lint the astronomer.houston section (auth, secret, env) of Astronomer platform Helm values files.')
     .argument('[files...]', 'values files, directories (searched for *.yaml/*.yml) or globs; "-" reads stdin')
-    .addOption(new Option('-f, --format <name>', 'output format').choices(FORMATTER_NAMES).default('stylish'))
+    .option('-f, --format <name>', `output format: ${FORMATTER_NAMES.join(', ')} (repeatable)`, collect, [] as string[])
+    .option('-o, --output-file <[format=]file>', 'write a format to a file instead of stdout (repeatable)', collect, [] as string[])
     .option('--stdin-filename <name>', 'file name to show for input read from stdin')
     .option('--quiet', 'report errors only')
     .option('--max-warnings <n>', 'exit 1 when there are more than n warnings')
@@ -168,7 +170,7 @@ async function lintCommand(files: string[], flags: LintFlags, io: CliIO): Promis
     return await runLint(
       {
         files,
-        format: flags.format,
+        outputs: parseOutputs(flags.format, flags.outputFile),
         ...(flags.stdinFilename !== undefined ? { stdinFilename: flags.stdinFilename } : {}),
         quiet: flags.quiet === true,
         maxWarnings,
@@ -190,6 +192,28 @@ async function lintCommand(files: string[], flags: LintFlags, io: CliIO): Promis
   } catch (err) {
     return reportFailure(err, io, flags.debug === true);
   }
+}
+
+/**
+ * `-f stylish -f sarif -o sarif=results.sarif`: each format goes to its file, or to stdout; at most one
+ * format may use stdout. A bare `-o FILE` names the file of the only (or first) format.
+ */
+export function parseOutputs(formats: string[], files: string[]): { format: string; file?: string }[] {
+  const names = formats.length ? formats : ['stylish'];
+  for (const f of names) if (!FORMATTER_NAMES.includes(f)) throw new UsageError(`unknown format "${f}": use one of ${FORMATTER_NAMES.join(', ')}`);
+  if (new Set(names).size !== names.length) throw new UsageError('each --format may be given once');
+  const outputs: { format: string; file?: string }[] = names.map((format) => ({ format }));
+  for (const spec of files) {
+    const m = /^([a-z]+)=(.+)$/.exec(spec);
+    const target = m ? outputs.find((o) => o.format === m[1]) : outputs.find((o) => o.file === undefined);
+    if (m && !target) throw new UsageError(`--output-file ${spec}: format "${m[1]}" is not among the --format values`);
+    if (!target || target.file !== undefined) throw new UsageError(`--output-file ${spec}: every format already has a file`);
+    target.file = m ? m[2]! : spec;
+  }
+  if (outputs.filter((o) => o.file === undefined).length > 1) {
+    throw new UsageError(`only one format can go to stdout: give the others a file with --output-file FORMAT=FILE`);
+  }
+  return outputs;
 }
 
 function listRules(): string {

@@ -64,9 +64,15 @@ export class Fixer {
     const indent = /^[ \t]*/.exec(text.slice(start, loc.keyRange[0]))?.[0] ?? '';
     if (indent.length !== loc.keyRange[0] - start) return undefined; // key shares its line with other content (flow style)
     let end = Math.max(loc.valueRange[1], loc.keyRange[1]);
-    // Block values end before their trailing line break; include the rest of the last line.
-    const nl = text.indexOf('\n', end === 0 ? 0 : end - 1 >= 0 && text[end - 1] === '\n' ? end - 1 : end);
-    end = nl === -1 ? text.length : nl + 1;
+    const lineStart = text.lastIndexOf('\n', end - 1) + 1;
+    if (end > lineStart && /^[ \t]*$/.test(text.slice(lineStart, end))) {
+      // A block map whose last line is a comment ends inside the next key's indentation: stop at that line.
+      end = lineStart;
+    } else {
+      // Otherwise include the rest of the last line and its line break.
+      const nl = text.indexOf('\n', text[end - 1] === '\n' ? end - 1 : end);
+      end = nl === -1 ? text.length : nl + 1;
+    }
     return { range: [start, end], text: text.slice(start, end), indent, eol: text.includes('\r\n') ? '\r\n' : '\n' };
   }
 }

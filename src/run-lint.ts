@@ -1,10 +1,11 @@
 // The lint command: inputs → per-file config → lint (and fix) → baseline → formatted output → exit code.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fixText } from './apply-fixes.js';
 import { baselineFileKey, createBaseline, DEFAULT_BASELINE, entriesFor, parseBaseline, pruneBaseline } from './baseline.js';
 import { ConfigResolver, isIgnored, withFlags } from './config/load-config.js';
 import { loadFormatter } from './formatters/index.js';
+import { packageRoot } from './package-root.js';
 import { lintText } from './linter.js';
 import { encodeSource, expandInputs, InputError, readSource } from './read-inputs.js';
 import { rules } from '../rules/index.js';
@@ -16,7 +17,8 @@ import type { LintResult } from './types.js';
 
 export interface LintCommandOptions {
   files: string[];
-  format: string;
+  /** Formats and where they go (a file, or stdout when `file` is absent). */
+  outputs: { format: string; file?: string }[];
   stdinFilename?: string;
   quiet: boolean;
   maxWarnings: number;
@@ -124,27 +126,61 @@ async function report(results: LintResult[], sources: Map<string, SourceText>, o
   const errors = results.reduce((n, r) => n + r.errorCount, 0);
   const warnings = results.reduce((n, r) => n + r.warningCount, 0);
   const tooManyWarnings = opts.maxWarnings >= 0 && warnings > opts.maxWarnings;
-  const formatter = (await loadFormatter(opts.format))!;
   const forOutput = shown.map((r) => (opts.fix || opts.fixDryRun ? r : withoutOutput(r)));
-  const output = formatter(forOutput, {
+  const context = {
     cwd: io.cwd,
-    color: opts.color,
+    repoRoot: findRepoRoot(io.cwd),
+    toolVersion: toolVersion(),
     rulesMeta: Object.fromEntries(rules.map((r) => [r.meta.id, r.meta])),
     ...(tooManyWarnings ? { maxWarningsExceeded: { maxWarnings: opts.maxWarnings, foundWarnings: warnings } } : {}),
-  });
+  };
+  const toStdout = opts.outputs.find((o) => o.file === undefined);
+  for (const o of opts.outputs) {
+    const formatter = (await loadFormatter(o.format))!;
+    const text = formatter(forOutput, { ...context, color: o.file === undefined && opts.color });
+    if (o.file !== undefined) {
+      const path = resolve(io.cwd, o.file);
+      try {
+        mkdirSync(dirname(path), { recursive: true });
+        writeFileSync(path, text.endsWith('\n') || text === '' ? text : `${text}\n`);
+      } catch (err) {
+        throw new InputError(`cannot write ${o.format} output to "${o.file}": ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
+      }
+    }
+  }
+  const textual = toStdout !== undefined && toStdout.format !== 'json';
+  const stdoutText = toStdout ? (await loadFormatter(toStdout.format))!(forOutput, { ...context, color: opts.color }) : '';
   // --fix-dry-run on stdin with a text format: the fixed text on stdout (for editors and pipes), the report on stderr.
-  const stdinDryRun = opts.fixDryRun && opts.format !== 'json' && results.length === 1 && opts.files.includes('-');
+  const stdinDryRun = opts.fixDryRun && textual && results.length === 1 && opts.files.includes('-');
   if (stdinDryRun) {
     const r = results[0]!;
     io.stdout(r.output ?? sources.get(r.filePath)?.text ?? '');
-    if (output) io.stderr(output.endsWith('\n') ? output : `${output}\n`);
+    if (stdoutText) io.stderr(stdoutText.endsWith('\n') ? stdoutText : `${stdoutText}\n`);
   } else {
-    if (output) io.stdout(output.endsWith('\n') ? output : `${output}\n`);
-    if (opts.fixDryRun && opts.format !== 'json') {
+    if (stdoutText) io.stdout(stdoutText.endsWith('\n') ? stdoutText : `${stdoutText}\n`);
+    if (opts.fixDryRun && textual) {
       for (const r of results) if (r.output !== undefined) io.stdout(`\n--- ${r.filePath} (fixed, not written) ---\n${r.output}`);
     }
   }
   return errors > 0 || tooManyWarnings ? 1 : 0;
+}
+
+/** The nearest directory with `.git` above `cwd` (artifact URIs are relative to it), or `cwd`. */
+function findRepoRoot(cwd: string): string {
+  let dir = cwd;
+  for (;;) {
+    if (existsSync(resolve(dir, '.git'))) return dir;
+    const up = dirname(dir);
+    if (up === dir) return cwd;
+    dir = up;
+  }
+}
+
+let version: string | undefined;
+
+function toolVersion(): string {
+  version ??= (JSON.parse(readFileSync(resolve(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
+  return version;
 }
 
 function withoutOutput(r: LintResult): LintResult {

@@ -1,5 +1,5 @@
 // CLI acceptance: inputs, exit codes, the ESLint JSON shape, stylish output and failures without stack traces.
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -125,6 +125,23 @@ describe('output', () => {
     expect((await cli(['bad.yaml'], { cwd: bad })).code).toBe(1);
     const off = await cli(['bad.yaml', '--rule', 'schema:off', '--rule', 'unknown-key:off'], { cwd: bad });
     expect(off).toEqual({ code: 0, stdout: '', stderr: '' });
+  });
+  it('writes several formats in one run: one to stdout, the others to files', async () => {
+    const dir = tempDir({ 'v.yaml': 'astronomer:\n  houston:\n    config:\n      auth:\n        bogus: 1\n' });
+    const r = await cli(['v.yaml', '-f', 'stylish', '-f', 'json', '-o', 'json=out/results.json'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('unknown-key');
+    expect(JSON.parse(readFileSync(join(dir, 'out/results.json'), 'utf8'))[0].messages[0].ruleId).toBe('unknown-key');
+    const bare = await cli(['v.yaml', '-f', 'json', '-o', 'single.json'], { cwd: dir });
+    expect(bare.stdout).toBe('');
+    expect(JSON.parse(readFileSync(join(dir, 'single.json'), 'utf8'))).toHaveLength(1);
+  });
+  it('rejects output combinations that cannot work', async () => {
+    for (const args of [['-f', 'json', '-f', 'stylish'], ['-f', 'nope'], ['-f', 'json', '-o', 'stylish=x.txt'], ['-f', 'json', '-f', 'json']]) {
+      const r = await cli([EXAMPLE, ...args]);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr).toMatch(/^houston-lint: [^\n]+\n$/);
+    }
   });
   it('`schema` prints the JSON Schema', async () => {
     const r = await cli(['schema']);
