@@ -9,6 +9,11 @@ export class LocationMap {
     this.map.set(pathKey(path), loc);
   }
 
+  /** Sets by a key from `entries()` (used when merging files). */
+  setKey(key: string, loc: NodeLocation): void {
+    this.map.set(key, loc);
+  }
+
   get(path: ValuesPath): NodeLocation | undefined {
     return this.map.get(pathKey(path));
   }
