@@ -4,6 +4,9 @@ import type { Formatter } from './types.js';
 const loaders: Record<string, () => Promise<{ default: Formatter }>> = {
   stylish: () => import('./stylish.js'),
   json: () => import('./json.js'),
+  sarif: () => import('./sarif.js'),
+  github: () => import('./github.js'),
+  junit: () => import('./junit.js'),
 };
 
 export const FORMATTER_NAMES = Object.keys(loaders);

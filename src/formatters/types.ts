@@ -12,6 +12,8 @@ export interface FormatterContext {
   rulesMeta: Record<string, { description: string; docs: { url: string }; severity: string; fixable?: boolean }>;
   /** Warnings over `--max-warnings`, for the summary line. */
   maxWarningsExceeded?: { maxWarnings: number; foundWarnings: number };
+  /** houston-lint's own version (SARIF `tool.driver.version`); formatters never read it from disk. */
+  toolVersion?: string;
 }
 
 export type Formatter = (results: LintResult[], context: FormatterContext) => string;
