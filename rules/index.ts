@@ -8,6 +8,23 @@ import staleBaselineEntry from './stale-baseline-entry.js';
 import unknownKey from './unknown-key.js';
 import unusedDisableDirective from './unused-disable-directive.js';
 import yamlSyntax from './yaml-syntax.js';
+import providerPlacement from './provider-placement.js';
+import discoveryUrlHttps from './discovery-url-https.js';
+import flowResponseType from './flow-response-type.js';
+import microsoftTenant from './microsoft-tenant.js';
+import noPlaceholder from './no-placeholder.js';
+import redirectUriTrailingSlash from './redirect-uri-trailing-slash.js';
+import deprecatedKey from './deprecated-key.js';
+import authLockout from './auth-lockout.js';
+import defaultProvidersEnabled from './default-providers-enabled.js';
+import providerIncomplete from './provider-incomplete.js';
+import yamlAmbiguousBoolean from './yaml-ambiguous-boolean.js';
+import numericId from './numeric-id.js';
+import codeFlowClientSecret from './code-flow-client-secret.js';
+import envConfigPath from './env-config-path.js';
+import noInlineSecret from './no-inline-secret.js';
+import secretEnvName from './secret-env-name.js';
+import secretRef from './secret-ref.js';
 
 export const rules: readonly RuleModule<never>[] = [
   yamlSyntax,
@@ -18,6 +35,23 @@ export const rules: readonly RuleModule<never>[] = [
   unusedDisableDirective,
   directiveReason,
   staleBaselineEntry,
+  providerPlacement,
+  discoveryUrlHttps,
+  flowResponseType,
+  microsoftTenant,
+  noPlaceholder,
+  redirectUriTrailingSlash,
+  deprecatedKey,
+  authLockout,
+  defaultProvidersEnabled,
+  providerIncomplete,
+  yamlAmbiguousBoolean,
+  numericId,
+  codeFlowClientSecret,
+  envConfigPath,
+  noInlineSecret,
+  secretEnvName,
+  secretRef,
 ] as RuleModule<never>[];
 
 export const ruleMap: ReadonlyMap<string, RuleModule<never>> = new Map(rules.map((r) => [r.meta.id, r]));

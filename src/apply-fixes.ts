@@ -47,21 +47,53 @@ export function applyFixes(text: string, messages: readonly Diagnostic[], accept
  * Lints, fixes, and re-lints until nothing more can be fixed (bounded), returning the post-fix result
  * with `output` set when the text changed. Files with YAML syntax errors are never fixed.
  */
-export function fixText(
-  text: string,
-  lint: (text: string) => LintResult,
+export function fixText(text: string, lint: (text: string) => LintResult, accept: (m: Diagnostic) => boolean = () => true): LintResult {
+  let name = '';
+  const [result] = fixSources(
+    new Map([['', text]]),
+    (texts) => {
+      const r = lint(texts.get('')!);
+      name = r.filePath;
+      return [{ ...r, filePath: '' }];
+    },
+    accept,
+  );
+  return { ...result!, filePath: name };
+}
+
+/**
+ * Fixes several sources linted together (a merged `-f` unit): each pass applies every source's own
+ * non-overlapping fixes, then re-lints the whole unit. Returns the post-fix results, with `output` on
+ * each result whose text changed. A pass that would introduce a syntax error is not taken.
+ */
+export function fixSources(
+  texts: ReadonlyMap<string, string>,
+  lint: (texts: ReadonlyMap<string, string>) => LintResult[],
   accept: (m: Diagnostic) => boolean = () => true,
-): LintResult {
-  let current = text;
-  let result = lint(current);
+): LintResult[] {
+  let current = new Map(texts);
+  let results = lint(current);
   for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
-    if (result.fatalErrorCount > 0) break;
-    const { output, fixed } = applyFixes(current, result.messages, accept);
-    if (!fixed) break;
-    const next = lint(output);
-    if (next.fatalErrorCount > 0) break; // a fix that breaks the YAML is dropped, never written
-    current = output;
-    result = next;
+    if (results.some((r) => r.fatalErrorCount > 0)) break;
+    const next = new Map(current);
+    let changed = false;
+    for (const r of results) {
+      const text = current.get(r.filePath);
+      if (text === undefined) continue;
+      const { output, fixed } = applyFixes(text, r.messages, accept);
+      if (fixed) {
+        next.set(r.filePath, output);
+        changed = true;
+      }
+    }
+    if (!changed) break;
+    const nextResults = lint(next);
+    if (nextResults.some((r) => r.fatalErrorCount > 0)) break;
+    current = next;
+    results = nextResults;
   }
-  return current === text ? result : { ...result, output: current };
+  return results.map((r) => {
+    const text = current.get(r.filePath);
+    return text !== undefined && text !== texts.get(r.filePath) ? { ...r, output: text } : r;
+  });
 }

@@ -14,4 +14,6 @@ export interface Finding {
   source?: string;
   fix?: SourcedFix | null;
   suggestions?: { desc: string; messageId?: string; fix: SourcedFix }[];
+  /** Caps the rule's severity at warning for this finding. */
+  severity?: 'warn';
 }

@@ -122,7 +122,7 @@ function toDiagnostic(f: Finding, unit: LintUnit, severity: RuleSeverity): { dia
   } else pos = f.path ? locate(unit, f.path, f.target) : rangeIn(unit.sources[0]!, [0, 0]);
   const diagnostic: Diagnostic = {
     ruleId: f.ruleId,
-    severity: severity === 'warn' ? 1 : 2,
+    severity: severity === 'warn' || f.severity === 'warn' ? 1 : 2,
     message: f.message + overrideNote(unit, f, pos.source),
     messageId: f.messageId,
     path: f.path ? formatPath(f.path) : '',

@@ -45,6 +45,11 @@ export interface ReportDescriptor {
   target?: 'key' | 'value';
   fix?: Fix | null;
   suggest?: SuggestionDescriptor[];
+  /**
+   * Report this finding as a warning even when the rule is an error (never the reverse): for the softer
+   * cases of a rule, such as an `example.com` domain under `no-placeholder`.
+   */
+  severity?: 'warn';
 }
 
 export interface RuleSettings {

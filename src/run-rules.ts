@@ -87,6 +87,7 @@ function toFinding(rule: RuleModule<never>, d: ReportDescriptor): Finding {
     message: interpolate(template, d.data),
     path: d.path,
     target: d.target ?? 'value',
+    ...(d.severity ? { severity: d.severity } : {}),
   };
   if (d.fix) finding.fix = d.fix as SourcedFix;
   if (d.suggest?.length) {

@@ -21,6 +21,8 @@ export interface ExpectedError {
   path?: string;
   /** Text the message must contain. */
   message?: string | RegExp;
+  /** 1 (warning) or 2 (error), when a finding's severity differs from its rule's. */
+  severity?: 1 | 2;
   /** Suggestion descriptions in order, when the finding offers any. */
   suggestions?: { desc?: string | RegExp; output: string }[];
 }
@@ -87,6 +89,7 @@ export function runRuleTests(id: string, tests: { valid: (string | ValidCase)[];
         expect(got).toEqual(want);
         c.errors.forEach((e, j) => {
           const m = result.messages[j]!;
+          if (e.severity !== undefined) expect(m.severity).toBe(e.severity);
           if (e.message !== undefined) {
             if (typeof e.message === 'string') expect(m.message).toContain(e.message);
             else expect(m.message).toMatch(e.message);
