@@ -27,6 +27,8 @@ export interface CliIO {
 export class UsageError extends Error {}
 
 interface LintFlags {
+  values: string[];
+  set: string[];
   format: string[];
   outputFile: string[];
   stdinFilename?: string;
@@ -61,7 +63,9 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   const program = new Command('houston-lint')
     .description('Lint the astronomer.houston section (auth, secret, env) of Astronomer platform Helm values files.')
     .argument('[files...]', 'values files, directories (searched for *.yaml/*.yml) or globs; "-" reads stdin')
-    .option('-f, --format <name>', `output format: ${FORMATTER_NAMES.join(', ')} (repeatable)`, collect, [] as string[])
+    .option('-f, --values <file>', 'a values file of a set linted as one, merged as `helm -f` merges them (repeatable, in order)', collect, [] as string[])
+    .option('--set <path=value>', 'a value set as `helm --set` sets it, applied after the values files (repeatable)', collect, [] as string[])
+    .option('--format <name>', `output format: ${FORMATTER_NAMES.join(', ')} (repeatable)`, collect, [] as string[])
     .option('-o, --output-file <[format=]file>', 'write a format to a file instead of stdout (repeatable)', collect, [] as string[])
     .option('--stdin-filename <name>', 'file name to show for input read from stdin')
     .option('--quiet', 'report errors only')
@@ -166,10 +170,14 @@ async function lintCommand(files: string[], flags: LintFlags, io: CliIO): Promis
       io.stdout(JSON.stringify(resolved, null, 2) + '\n');
       return 0;
     }
-    if (files.length === 0) throw new UsageError('no files given (try `houston-lint values.yaml`, or `-` for stdin)');
+    if (files.length === 0 && flags.values.length === 0 && flags.set.length === 0) {
+      throw new UsageError('no files given (try `houston-lint values.yaml`, `houston-lint -f base.yaml -f prod.yaml`, or `-` for stdin)');
+    }
     return await runLint(
       {
         files,
+        valuesFiles: flags.values,
+        set: flags.set,
         outputs: parseOutputs(flags.format, flags.outputFile),
         ...(flags.stdinFilename !== undefined ? { stdinFilename: flags.stdinFilename } : {}),
         quiet: flags.quiet === true,

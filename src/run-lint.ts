@@ -1,22 +1,29 @@
 // The lint command: inputs → per-file config → lint (and fix) → baseline → formatted output → exit code.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { fixText } from './apply-fixes.js';
+import { fixSources, fixText } from './apply-fixes.js';
 import { baselineFileKey, createBaseline, DEFAULT_BASELINE, entriesFor, parseBaseline, pruneBaseline } from './baseline.js';
 import { ConfigResolver, isIgnored, withFlags } from './config/load-config.js';
 import { loadFormatter } from './formatters/index.js';
 import { packageRoot } from './package-root.js';
-import { lintText } from './linter.js';
+import { lintText, lintUnit } from './linter.js';
+import { loadValues } from './load-values.js';
+import { mergeLoaded } from './merge-values.js';
+import { loadSetValues, SET_SOURCE } from './set-values.js';
 import { encodeSource, expandInputs, InputError, readSource } from './read-inputs.js';
 import { rules } from '../rules/index.js';
 import { writeFileAtomic } from './write-file-atomic.js';
 import type { Baseline } from './baseline.js';
-import type { LintOptions, RulesConfig } from './linter.js';
+import type { LintOptions, RulesConfig, UnitOptions } from './linter.js';
 import type { SourceText } from './read-inputs.js';
 import type { LintResult } from './types.js';
 
 export interface LintCommandOptions {
   files: string[];
+  /** `-f a.yaml -f b.yaml`: values files linted as one, merged as Helm merges them. */
+  valuesFiles?: string[];
+  /** `--set path=value` arguments, applied after the values files. */
+  set?: string[];
   /** Formats and where they go (a file, or stdout when `file` is absent). */
   outputs: { format: string; file?: string }[];
   stdinFilename?: string;
@@ -46,7 +53,7 @@ export interface LintCommandIO {
 /** Runs the lint command and returns the exit code (0 clean, 1 findings); throws for exit-2 failures. */
 export async function runLint(opts: LintCommandOptions, io: LintCommandIO): Promise<number> {
   const resolver = new ConfigResolver({ lookup: opts.configLookup, cwd: io.cwd, ...(opts.configFile ? { configFile: opts.configFile } : {}) });
-  const inputs = await expandInputs(opts.files, io.cwd);
+  const inputs = opts.files.length ? await expandInputs(opts.files, io.cwd) : [];
   const explicit = new Set(opts.files.map((f) => resolve(io.cwd, f)));
 
   const baselinePath = opts.baselineFile ? resolve(io.cwd, opts.baselineFile) : resolve(io.cwd, DEFAULT_BASELINE);
@@ -88,6 +95,11 @@ export async function runLint(opts: LintCommandOptions, io: LintCommandIO): Prom
     results.push(opts.fix || opts.fixDryRun ? fixText(source.text, lint, accept) : lint(source.text));
   }
   if (inputs.length > 0 && skipped === inputs.length) throw new InputError('all files matched by the given patterns are ignored by "ignorePatterns"');
+  if (opts.valuesFiles?.length || opts.set?.length) {
+    const merged = await lintMergedValues(opts, io, resolver, baseline, baselineDir);
+    for (const [name, source] of merged.sources) sources.set(name, source);
+    results.push(...merged.results);
+  }
 
   if (opts.fix) writeFixes(results, sources);
   if (opts.writeBaseline) {
@@ -102,6 +114,45 @@ export async function runLint(opts: LintCommandOptions, io: LintCommandIO): Prom
     for (const r of results) r.messages = r.messages.filter((m) => m.ruleId !== 'stale-baseline-entry');
   }
   return report(results, sources, opts, io);
+}
+
+/**
+ * `-f base.yaml -f prod.yaml --set k=v`: one unit, merged like Helm; rules run once and each finding goes to
+ * the file that set the value. The configuration is the one of the first values file.
+ */
+async function lintMergedValues(
+  opts: LintCommandOptions,
+  io: LintCommandIO,
+  resolver: ConfigResolver,
+  baseline: Baseline | undefined,
+  baselineDir: string,
+): Promise<{ results: LintResult[]; sources: Map<string, SourceText> }> {
+  const files = (opts.valuesFiles ?? []).map((f) => resolve(io.cwd, f));
+  for (const [i, f] of files.entries()) {
+    if (!existsSync(f)) throw new InputError(`cannot read "${opts.valuesFiles![i]}": no such file`);
+  }
+  if (new Set(files).size !== files.length) throw new InputError('the same values file is given twice with -f');
+  const sources = new Map<string, SourceText>(files.map((f) => [f, readSource(f)]));
+  const config = withFlags(await resolver.forFile(files[0] ?? resolve(io.cwd, 'values.yaml')), {
+    rules: opts.rules,
+    ...(opts.chartVersion ? { chartVersion: opts.chartVersion } : {}),
+  });
+  const setLoaded = opts.set?.length ? loadSetValues(opts.set) : undefined;
+  const unitOptions: UnitOptions = {
+    rules: config.rules,
+    chartVersion: config.chartVersion,
+    inlineConfig: opts.inlineConfig,
+    ...(baseline ? { baseline: new Map(files.map((f) => [f, entriesFor(baseline, baselineFileKey(f, baselineDir))])) } : {}),
+  };
+  const lint = (texts: ReadonlyMap<string, string>) => {
+    const loaded = files.map((f) => loadValues(f, texts.get(f)!));
+    return lintUnit(mergeLoaded(setLoaded ? [...loaded, setLoaded] : loaded), unitOptions);
+  };
+  const texts = new Map(files.map((f) => [f, sources.get(f)!.text]));
+  const accept = opts.fixTypes ? (m: { ruleId: string }) => opts.fixTypes!.includes(m.ruleId) : undefined;
+  const results = opts.fix || opts.fixDryRun ? fixSources(texts, lint, accept) : lint(texts);
+  if (setLoaded) sources.set(SET_SOURCE, { text: setLoaded.source.text, encoding: 'utf8' });
+  return { results, sources };
 }
 
 function count(b: Baseline): number {

@@ -128,16 +128,16 @@ describe('output', () => {
   });
   it('writes several formats in one run: one to stdout, the others to files', async () => {
     const dir = tempDir({ 'v.yaml': 'astronomer:\n  houston:\n    config:\n      auth:\n        bogus: 1\n' });
-    const r = await cli(['v.yaml', '-f', 'stylish', '-f', 'json', '-o', 'json=out/results.json'], { cwd: dir });
+    const r = await cli(['v.yaml', '--format', 'stylish', '--format', 'json', '-o', 'json=out/results.json'], { cwd: dir });
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('unknown-key');
     expect(JSON.parse(readFileSync(join(dir, 'out/results.json'), 'utf8'))[0].messages[0].ruleId).toBe('unknown-key');
-    const bare = await cli(['v.yaml', '-f', 'json', '-o', 'single.json'], { cwd: dir });
+    const bare = await cli(['v.yaml', '--format', 'json', '-o', 'single.json'], { cwd: dir });
     expect(bare.stdout).toBe('');
     expect(JSON.parse(readFileSync(join(dir, 'single.json'), 'utf8'))).toHaveLength(1);
   });
   it('rejects output combinations that cannot work', async () => {
-    for (const args of [['-f', 'json', '-f', 'stylish'], ['-f', 'nope'], ['-f', 'json', '-o', 'stylish=x.txt'], ['-f', 'json', '-f', 'json']]) {
+    for (const args of [['--format', 'json', '--format', 'stylish'], ['--format', 'nope'], ['--format', 'json', '-o', 'stylish=x.txt'], ['--format', 'json', '--format', 'json']]) {
       const r = await cli([EXAMPLE, ...args]);
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.stderr).toMatch(/^houston-lint: [^\n]+\n$/);
