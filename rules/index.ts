@@ -25,6 +25,8 @@ import envConfigPath from './env-config-path.js';
 import noInlineSecret from './no-inline-secret.js';
 import secretEnvName from './secret-env-name.js';
 import secretRef from './secret-ref.js';
+import baseDomain from './base-domain.js';
+import openSignups from './open-signups.js';
 
 export const rules: readonly RuleModule<never>[] = [
   yamlSyntax,
@@ -52,6 +54,8 @@ export const rules: readonly RuleModule<never>[] = [
   noInlineSecret,
   secretEnvName,
   secretRef,
+  baseDomain,
+  openSignups,
 ] as RuleModule<never>[];
 
 export const ruleMap: ReadonlyMap<string, RuleModule<never>> = new Map(rules.map((r) => [r.meta.id, r]));

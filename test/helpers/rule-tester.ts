@@ -46,6 +46,11 @@ function lintOptions(id: string, c: ValidCase): LintOptions {
   return { filePath: 'values.yaml', rules: onlyRule(id, c.options), chartVersion: c.chartVersion ?? '2' };
 }
 
+/** Two cases are the same when code, chart version and options are. */
+function caseKey(c: ValidCase): string {
+  return JSON.stringify([c.code, c.chartVersion ?? '2', c.options ?? null]);
+}
+
 /** Runs a rule's table. Every invalid case must report exactly the listed errors, in position order. */
 export function runRuleTests(id: string, tests: { valid: (string | ValidCase)[]; invalid: InvalidCase[] }): void {
   const rule = ruleMap.get(id);
@@ -55,8 +60,9 @@ export function runRuleTests(id: string, tests: { valid: (string | ValidCase)[];
     for (const [i, raw] of tests.valid.entries()) {
       const c = typeof raw === 'string' ? { code: raw } : raw;
       it(`valid #${i}${c.name ? `: ${c.name}` : ''}`, () => {
-        expect(seen.has(c.code), 'duplicate test case').toBe(false);
-        seen.add(c.code);
+        const key = caseKey(c);
+        expect(seen.has(key), 'duplicate test case').toBe(false);
+        seen.add(key);
         const result = lintText(c.code, lintOptions(id, c));
         expect(result.messages.filter((m) => m.ruleId === 'yaml-syntax')).toEqual([]);
         expect(result.messages.map((m) => `${m.line}:${m.column} ${m.message}`)).toEqual([]);
@@ -65,8 +71,9 @@ export function runRuleTests(id: string, tests: { valid: (string | ValidCase)[];
     for (const [i, c] of tests.invalid.entries()) {
       it(`invalid #${i}${c.name ? `: ${c.name}` : ''}`, () => {
         expect(c.errors.length, 'an invalid case needs errors').toBeGreaterThan(0);
-        expect(seen.has(c.code), 'duplicate test case').toBe(false);
-        seen.add(c.code);
+        const key = caseKey(c);
+        expect(seen.has(key), 'duplicate test case').toBe(false);
+        seen.add(key);
         const options = lintOptions(id, c);
         const result = lintText(c.code, options);
         if (id !== 'yaml-syntax') expect(result.messages.filter((m) => m.ruleId === 'yaml-syntax')).toEqual([]);
