@@ -74,8 +74,16 @@ export function lintUnit(unit: LintUnit, options: UnitOptions = {}): LintResult[
     return rule ? resolveSeverity(rule, options.rules).severity : 'error';
   };
   const findings: Finding[] = [];
+  const syntaxLines = new Set<string>();
   for (const p of unit.problems) {
     if (p.path && !inScope(p.path)) continue;
+    if (p.ruleId === 'yaml-syntax') {
+      // The parser's follow-on errors on the same line add nothing: keep the first per line.
+      const source = unit.sources.find((s) => s.name === p.source);
+      const key = `${p.source}\0${source ? source.lines.position(p.range[0]).line : 0}`;
+      if (syntaxLines.has(key)) continue;
+      syntaxLines.add(key);
+    }
     findings.push({ ruleId: p.ruleId, messageId: 'problem', message: p.message, range: p.range, target: 'key', source: p.source, ...(p.path ? { path: p.path } : {}) });
   }
   const fatalSources = new Set(unit.problems.filter((p) => p.fatal).map((p) => p.source));
