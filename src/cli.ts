@@ -102,6 +102,24 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
       io.stdout(readFileSync(SCHEMA_FILE, 'utf8'));
     });
 
+  program
+    .command('init-editor')
+    .description('map the schema to values files in .vscode/settings.json (yaml-language-server)')
+    .option('--schema <path|url>', 'schema to use (default: the installed package\'s schema)')
+    .option('--files <glob...>', 'file patterns the schema applies to (default: **/*values*.yaml, **/*values*.yml)')
+    .option('--force', 'rewrite a settings file with comments, and move patterns mapped to another schema')
+    .action(async (flags: { schema?: string; files?: string[]; force?: boolean }) => {
+      const { initEditor, describeInitEditor, InitEditorError } = await import('./init-editor.js');
+      try {
+        const result = initEditor({ cwd: io.cwd, ...(flags.schema ? { schemaPath: flags.schema } : {}), ...(flags.files ? { files: flags.files } : {}), force: flags.force === true });
+        for (const line of describeInitEditor(result)) io.stdout(`${line}\n`);
+      } catch (err) {
+        if (!(err instanceof InitEditorError)) throw err;
+        io.stderr(`houston-lint: ${err.message}\n`);
+        exitCode = 2;
+      }
+    });
+
   try {
     await program.parseAsync(argv, { from: 'user' });
     return exitCode;

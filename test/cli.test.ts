@@ -153,3 +153,19 @@ describe('output', () => {
     expect(r.stdout).toMatch(/^unknown-key\s+error\s+suggest\s+/m);
   });
 });
+
+describe('init-editor', () => {
+  it('writes the schema mapping into .vscode/settings.json', async () => {
+    const dir = tempDir({ 'values.yaml': 'a: 1\n', 'schemas/houston.json': '{}' });
+    const r = await cli(['init-editor', '--schema', 'schemas/houston.json'], { cwd: dir });
+    expect(r.code).toBe(0);
+    const settings = JSON.parse(readFileSync(join(dir, '.vscode/settings.json'), 'utf8'));
+    expect(settings['yaml.schemas']).toEqual({ 'schemas/houston.json': ['**/*values*.yaml', '**/*values*.yml'] });
+  });
+  it('refuses to destroy a settings file with comments (exit 2)', async () => {
+    const dir = tempDir({ '.vscode/settings.json': '{\n  // mine\n  "editor.tabSize": 2\n}\n' });
+    const r = await cli(['init-editor'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(readFileSync(join(dir, '.vscode/settings.json'), 'utf8')).toContain('// mine');
+  });
+});
