@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fixSources, fixText } from './apply-fixes.js';
 import { baselineFileKey, createBaseline, DEFAULT_BASELINE, entriesFor, parseBaseline, pruneBaseline } from './baseline.js';
-import { ConfigResolver, isIgnored, withFlags } from './config/load-config.js';
+import { ConfigResolver, withFlags } from './config/load-config.js';
 import { loadFormatter } from './formatters/index.js';
 import { packageRoot } from './package-root.js';
 import { lintText, lintUnit } from './linter.js';
@@ -76,7 +76,7 @@ export async function runLint(opts: LintCommandOptions, io: LintCommandIO): Prom
     const isStdin = input.path === '-';
     const name = isStdin ? resolve(io.cwd, opts.stdinFilename ?? '<stdin>') : input.path;
     const config = withFlags(await resolver.forFile(name), { rules: opts.rules, ...(opts.chartVersion ? { chartVersion: opts.chartVersion } : {}) });
-    if (!isStdin && isIgnored(input.path, config) && !explicit.has(input.path)) {
+    if (!isStdin && config.ignored && !explicit.has(input.path)) {
       skipped++;
       continue;
     }

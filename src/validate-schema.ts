@@ -1,8 +1,8 @@
 // Runs the JSON Schema over the houston section and global, and turns violations into `schema`/`unknown-key` findings.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Ajv } from 'ajv';
 import type { ErrorObject, ValidateFunction } from 'ajv';
+import * as precompiled from './generated/schema-validators.js';
 import { KNOWN_PROVIDERS, OIDC_SETTINGS } from './houston-defaults.js';
 import { closestName, nameDistance } from './suggest.js';
 import { isSecretKey } from './secret-keys.js';
@@ -39,23 +39,9 @@ interface Validators {
   global: ValidateFunction;
 }
 
-let validators: Validators | undefined;
-
-/** Compiles the schema once per process. */
+/** The standalone validators precompiled from the schema at build time (scripts/generate-validators.mjs). */
 function getValidators(): Validators {
-  if (!validators) {
-    const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true });
-    ajv.addKeyword({ keyword: 'markdownDescription' });
-    ajv.addKeyword({ keyword: 'defaultSnippets' });
-    const doc = loadSchema();
-    const id = doc['$id'] as string;
-    ajv.addSchema(doc);
-    validators = {
-      houston: ajv.getSchema(`${id}#/definitions/houston`)!,
-      global: ajv.getSchema(`${id}#/definitions/global`)!,
-    };
-  }
-  return validators;
+  return precompiled as unknown as Validators;
 }
 
 /** Validates the houston section (and `global`) of a values tree. */

@@ -1,10 +1,10 @@
 // Finds, validates and resolves houston-lint configuration files (cosmiconfig), per linted file.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { Ajv } from 'ajv';
 import type { ErrorObject } from 'ajv';
-import { cosmiconfig } from 'cosmiconfig';
-import picomatch from 'picomatch';
+import type { cosmiconfig as CosmiconfigFn } from 'cosmiconfig';
+import type Picomatch from 'picomatch';
+import validateConfigSchema from '../generated/config-validator.js';
 import { ruleMap, rules } from '../../rules/index.js';
 import { packageRoot } from '../package-root.js';
 import { closestName } from '../suggest.js';
@@ -31,6 +31,8 @@ interface Layer {
 export interface ResolvedConfig {
   /** The config file that applies, if any. */
   configFile?: string;
+  /** Whether the file matches `ignorePatterns`. */
+  ignored: boolean;
   rules: RulesConfig;
   chartVersion: string;
   ignorePatterns: { base: string; pattern: string }[];
@@ -69,14 +71,11 @@ interface ConfigValidator {
 
 let configValidator: ConfigValidator | undefined;
 
-/** Compiles schema/config.schema.json once. */
+/** The config schema's precompiled validator (scripts/generate-validators.mjs) and its top-level keys. */
 function validator(): ConfigValidator {
   if (!configValidator) {
     const schema = JSON.parse(readFileSync(join(packageRoot(), 'schema', 'config.schema.json'), 'utf8')) as { properties: Record<string, unknown> };
-    configValidator = {
-      validate: new Ajv({ allErrors: true, strict: true, strictTuples: false, allowUnionTypes: true }).compile(schema),
-      topKeys: Object.keys(schema.properties),
-    };
+    configValidator = { validate: validateConfigSchema as ConfigValidator['validate'], topKeys: Object.keys(schema.properties) };
   }
   return configValidator;
 }
@@ -127,12 +126,30 @@ export interface ResolverOptions {
 
 /** Resolves the configuration for each linted file, caching per config file. */
 export class ConfigResolver {
-  private readonly explorer = cosmiconfig('houston-lint', {
-    searchPlaces: SEARCH_PLACES,
-    mergeSearchPlaces: false,
-    searchStrategy: 'global',
-    stopDir: resolve('/'),
-  });
+  private explorerPromise: Promise<Explorer> | undefined;
+  /** Directories already known to hold no configuration, up to the root (most runs have none at all). */
+  private readonly noConfig = new Set<string>();
+
+  /** cosmiconfig is loaded only when a configuration file exists: a run without one never pays for it. */
+  private explorer(): Promise<Explorer> {
+    this.explorerPromise ??= import('cosmiconfig').then(({ cosmiconfig }) =>
+      cosmiconfig('houston-lint', { searchPlaces: SEARCH_PLACES, mergeSearchPlaces: false, searchStrategy: 'global', stopDir: resolve('/') }),
+    );
+    return this.explorerPromise;
+  }
+
+  /** Whether some directory from `dir` up holds a file cosmiconfig would read (a cheap pre-check). */
+  private mayHaveConfig(dir: string): boolean {
+    const visited: string[] = [];
+    for (let d = dir; ; d = dirname(d)) {
+      if (this.noConfig.has(d)) break;
+      visited.push(d);
+      if (SEARCH_PLACES.some((place) => candidate(join(d, place), place))) return true;
+      if (dirname(d) === d) break;
+    }
+    for (const d of visited) this.noConfig.add(d);
+    return false;
+  }
   private readonly layersByFile = new Map<string, Promise<Layer[]>>();
 
   constructor(private readonly options: ResolverOptions) {}
@@ -142,7 +159,10 @@ export class ConfigResolver {
     const abs = resolve(this.options.cwd, filePath);
     const found = await this.findConfig(abs);
     const layers = found ? await this.layers(found) : [];
-    const resolved: ResolvedConfig = { rules: {}, chartVersion: '2', ignorePatterns: [] };
+    const resolved: ResolvedConfig = { ignored: false, rules: {}, chartVersion: '2', ignorePatterns: [] };
+    // picomatch is loaded only when some configuration has globs.
+    const needsGlobs = layers.some((l) => l.config.overrides?.length || l.config.ignorePatterns?.length);
+    const matches = needsGlobs ? globMatcher((await import('picomatch')).default) : () => false;
     if (found) resolved.configFile = found;
     for (const layer of layers) {
       Object.assign(resolved.rules, layer.config.rules);
@@ -154,14 +174,16 @@ export class ConfigResolver {
         if (o.chartVersion !== undefined) resolved.chartVersion = String(o.chartVersion);
       }
     }
+    resolved.ignored = resolved.ignorePatterns.some((p) => matches(abs, p.base, p.pattern));
     return resolved;
   }
 
   private async findConfig(abs: string): Promise<string | undefined> {
     if (this.options.configFile) return resolve(this.options.cwd, this.options.configFile);
     if (!this.options.lookup) return undefined;
+    if (!this.mayHaveConfig(dirname(abs))) return undefined;
     try {
-      const result = await this.explorer.search(dirname(abs));
+      const result = await (await this.explorer()).search(dirname(abs));
       return result && !result.isEmpty ? result.filepath : result?.filepath;
     } catch (err) {
       const file = (err as { filepath?: string }).filepath;
@@ -182,7 +204,7 @@ export class ConfigResolver {
     if (chain.includes(file)) throw new ConfigError(`${file}: circular "extends" (${[...chain, file].join(' → ')})`);
     let loaded;
     try {
-      loaded = await this.explorer.load(file);
+      loaded = await (await this.explorer()).load(file);
     } catch (err) {
       throw new ConfigError(`${file}: ${errorMessage(err)}`);
     }
@@ -203,6 +225,19 @@ export class ConfigResolver {
   }
 }
 
+type Explorer = ReturnType<typeof CosmiconfigFn>;
+
+/** A search place that exists (package.json only when it has a `houston-lint` key). */
+function candidate(file: string, place: string): boolean {
+  if (!existsSync(file)) return false;
+  if (place !== 'package.json') return true;
+  try {
+    return Object.prototype.hasOwnProperty.call(JSON.parse(readFileSync(file, 'utf8')) as object, 'houston-lint');
+  } catch {
+    return true; // let cosmiconfig report the broken file
+  }
+}
+
 function errorMessage(err: unknown): string {
   const msg = err instanceof Error ? err.message : String(err);
   return msg.split('\n')[0]!.replace(/^Error: /, '');
@@ -212,15 +247,14 @@ function toPosix(p: string): string {
   return sep === '/' ? p : p.split(sep).join('/');
 }
 
-function matches(abs: string, base: string, globs: string | string[]): boolean {
-  const rel = toPosix(relative(base, abs));
-  if (rel.startsWith('../')) return false;
-  return picomatch(globs, { dot: true })(rel);
-}
+type Matcher = (abs: string, base: string, globs: string | string[]) => boolean;
 
-/** True when a file matches one of the config's ignore patterns. */
-export function isIgnored(abs: string, config: ResolvedConfig): boolean {
-  return config.ignorePatterns.some((p) => matches(abs, p.base, p.pattern));
+/** Matches a file against globs relative to a config file's directory. */
+function globMatcher(picomatch: typeof Picomatch): Matcher {
+  return (abs, base, globs) => {
+    const rel = toPosix(relative(base, abs));
+    return !rel.startsWith('../') && picomatch(globs, { dot: true })(rel);
+  };
 }
 
 /** Combines a file's configuration with command-line flags (flags win). */
