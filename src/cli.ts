@@ -28,6 +28,7 @@ export class UsageError extends Error {}
 
 interface LintFlags {
   values: string[];
+  env: string[];
   set: string[];
   format: string[];
   outputFile: string[];
@@ -64,6 +65,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     .description('Lint the astronomer.houston section (auth, secret, env) of Astronomer platform Helm values files.')
     .argument('[files...]', 'values files, directories (searched for *.yaml/*.yml) or globs; "-" reads stdin')
     .option('-f, --values <file>', 'a values file of a set linted as one, merged as `helm -f` merges them (repeatable, in order)', collect, [] as string[])
+    .option('--env <name>', 'lint an environment from the configuration\'s `environments` (repeatable; `*` for all)', collect, [] as string[])
     .option('--set <path=value>', 'a value set as `helm --set` sets it, applied after the values files (repeatable)', collect, [] as string[])
     .option('--format <name>', `output format: ${FORMATTER_NAMES.join(', ')} (repeatable)`, collect, [] as string[])
     .option('-o, --output-file <[format=]file>', 'write a format to a file instead of stdout (repeatable)', collect, [] as string[])
@@ -188,14 +190,22 @@ async function lintCommand(files: string[], flags: LintFlags, io: CliIO): Promis
       io.stdout(JSON.stringify(resolved, null, 2) + '\n');
       return 0;
     }
-    if (files.length === 0 && flags.values.length === 0 && flags.set.length === 0) {
-      throw new UsageError('no files given (try `houston-lint values.yaml`, `houston-lint -f base.yaml -f prod.yaml`, or `-` for stdin)');
+    let environments = flags.env;
+    if (files.length === 0 && flags.values.length === 0 && flags.set.length === 0 && environments.length === 0) {
+      // Without files, a configuration that defines environments is linted whole.
+      const resolver = new ConfigResolver({ lookup: flags.configLookup, cwd: io.cwd, ...(flags.config ? { configFile: flags.config } : {}) });
+      const found = await resolver.forFile(`${io.cwd}/values.yaml`);
+      if (Object.keys(found.environments).length === 0) {
+        throw new UsageError('no files given (try `houston-lint values.yaml`, `houston-lint -f base.yaml -f prod.yaml`, or `-` for stdin)');
+      }
+      environments = ['*'];
     }
     return await runLint(
       {
         files,
         valuesFiles: flags.values,
         set: flags.set,
+        environments,
         outputs: parseOutputs(flags.format, flags.outputFile),
         ...(flags.stdinFilename !== undefined ? { stdinFilename: flags.stdinFilename } : {}),
         quiet: flags.quiet === true,

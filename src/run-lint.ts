@@ -1,11 +1,12 @@
 // The lint command: inputs → per-file config → lint (and fix) → baseline → formatted output → exit code.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
 import { fixSources, fixText } from './apply-fixes.js';
 import { baselineFileKey, createBaseline, DEFAULT_BASELINE, entriesFor, parseBaseline, pruneBaseline } from './baseline.js';
 import { ConfigResolver, withFlags } from './config/load-config.js';
 import { loadFormatter } from './formatters/index.js';
 import { packageRoot } from './package-root.js';
+import { closestName } from './suggest.js';
 import { lintText, lintUnit } from './linter.js';
 import { loadValues } from './load-values.js';
 import { mergeLoaded } from './merge-values.js';
@@ -24,6 +25,8 @@ export interface LintCommandOptions {
   valuesFiles?: string[];
   /** `--set path=value` arguments, applied after the values files. */
   set?: string[];
+  /** `--env NAME`: releases from the configuration's `environments`; `'*'` lints all of them. */
+  environments?: string[];
   /** Formats and where they go (a file, or stdout when `file` is absent). */
   outputs: { format: string; file?: string }[];
   stdinFilename?: string;
@@ -95,8 +98,13 @@ export async function runLint(opts: LintCommandOptions, io: LintCommandIO): Prom
     results.push(opts.fix || opts.fixDryRun ? fixText(source.text, lint, accept) : lint(source.text));
   }
   if (inputs.length > 0 && skipped === inputs.length) throw new InputError('all files matched by the given patterns are ignored by "ignorePatterns"');
+  const specs: MergedSpec[] = [];
   if (opts.valuesFiles?.length || opts.set?.length) {
-    const merged = await lintMergedValues(opts, io, resolver, baseline, baselineDir);
+    specs.push({ files: (opts.valuesFiles ?? []).map((f) => resolve(io.cwd, f)), shown: opts.valuesFiles ?? [], set: opts.set ?? [] });
+  }
+  if (opts.environments?.length) specs.push(...(await environmentSpecs(opts.environments, resolver, io.cwd)));
+  for (const spec of specs) {
+    const merged = await lintMergedValues(spec, opts, resolver, baseline, baselineDir);
     for (const [name, source] of merged.sources) sources.set(name, source);
     results.push(...merged.results);
   }
@@ -116,28 +124,64 @@ export async function runLint(opts: LintCommandOptions, io: LintCommandIO): Prom
   return report(results, sources, opts, io);
 }
 
+/** One release to lint as a unit: values files in `helm -f` order, `--set`s, and settings of its own. */
+interface MergedSpec {
+  files: string[];
+  /** The files as the user named them, for messages. */
+  shown: string[];
+  set: string[];
+  /** Environment name (from the configuration), added to every message. */
+  environment?: string;
+  rules?: RulesConfig;
+  chartVersion?: string;
+}
+
+/** The configuration's environments by name (`*` for all), as lint units. */
+async function environmentSpecs(names: string[], resolver: ConfigResolver, cwd: string): Promise<MergedSpec[]> {
+  const config = await resolver.forFile(resolve(cwd, 'values.yaml'));
+  const defined = Object.keys(config.environments);
+  if (defined.length === 0) throw new InputError(`--env ${names.join(', ')}: the configuration${config.configFile ? ` (${config.configFile})` : ''} defines no environments`);
+  const wanted = names.includes('*') ? defined : names;
+  return wanted.map((name) => {
+    const env = config.environments[name];
+    if (!env) {
+      const near = closestName(name, defined);
+      throw new InputError(`--env ${name}: no such environment in ${config.configFile}${near ? ` (did you mean "${near}"?)` : ` (defined: ${defined.join(', ')})`}`);
+    }
+    return {
+      files: env.valuesFiles,
+      shown: env.valuesFiles.map((f) => relative(cwd, f) || f),
+      set: env.set,
+      environment: name,
+      rules: env.rules,
+      ...(env.chartVersion ? { chartVersion: env.chartVersion } : {}),
+    };
+  });
+}
+
 /**
- * `-f base.yaml -f prod.yaml --set k=v`: one unit, merged like Helm; rules run once and each finding goes to
- * the file that set the value. The configuration is the one of the first values file.
+ * A release (`-f base.yaml -f prod.yaml --set k=v`, or an environment): one unit, merged like Helm; rules run
+ * once and each finding goes to the file that set the value. The configuration is the one of the first file.
  */
 async function lintMergedValues(
+  spec: MergedSpec,
   opts: LintCommandOptions,
-  io: LintCommandIO,
   resolver: ConfigResolver,
   baseline: Baseline | undefined,
   baselineDir: string,
 ): Promise<{ results: LintResult[]; sources: Map<string, SourceText> }> {
-  const files = (opts.valuesFiles ?? []).map((f) => resolve(io.cwd, f));
+  const { files } = spec;
   for (const [i, f] of files.entries()) {
-    if (!existsSync(f)) throw new InputError(`cannot read "${opts.valuesFiles![i]}": no such file`);
+    if (!existsSync(f)) throw new InputError(`cannot read "${spec.shown[i] ?? f}"${spec.environment ? ` (environment ${spec.environment})` : ''}: no such file`);
   }
   if (new Set(files).size !== files.length) throw new InputError('the same values file is given twice with -f');
   const sources = new Map<string, SourceText>(files.map((f) => [f, readSource(f)]));
-  const config = withFlags(await resolver.forFile(files[0] ?? resolve(io.cwd, 'values.yaml')), {
-    rules: opts.rules,
-    ...(opts.chartVersion ? { chartVersion: opts.chartVersion } : {}),
-  });
-  const setLoaded = opts.set?.length ? loadSetValues(opts.set) : undefined;
+  const fileConfig = await resolver.forFile(files[0] ?? resolve('values.yaml'));
+  const config = withFlags(
+    { ...fileConfig, rules: { ...fileConfig.rules, ...spec.rules }, chartVersion: spec.chartVersion ?? fileConfig.chartVersion },
+    { rules: opts.rules, ...(opts.chartVersion ? { chartVersion: opts.chartVersion } : {}) },
+  );
+  const setLoaded = spec.set.length ? loadSetValues(spec.set) : undefined;
   const unitOptions: UnitOptions = {
     rules: config.rules,
     chartVersion: config.chartVersion,
@@ -150,7 +194,11 @@ async function lintMergedValues(
   };
   const texts = new Map(files.map((f) => [f, sources.get(f)!.text]));
   const accept = opts.fixTypes ? (m: { ruleId: string }) => opts.fixTypes!.includes(m.ruleId) : undefined;
-  const results = opts.fix || opts.fixDryRun ? fixSources(texts, lint, accept) : lint(texts);
+  let results = opts.fix || opts.fixDryRun ? fixSources(texts, lint, accept) : lint(texts);
+  if (spec.environment) {
+    const note = ` (environment ${spec.environment})`;
+    results = results.map((r) => ({ ...r, messages: r.messages.map((m) => ({ ...m, message: m.message + note })) }));
+  }
   if (setLoaded) sources.set(SET_SOURCE, { text: setLoaded.source.text, encoding: 'utf8' });
   return { results, sources };
 }

@@ -88,7 +88,7 @@ describe('extends, overrides and ignorePatterns', () => {
     const dir = tempDir({ '.houston-lintrc.json': JSON.stringify({ chartVersion: 1, rules: RULES_OFF, overrides: [{ files: 'prod/*', rules: { schema: 'warn' } }] }) });
     const r = await cli(['--print-config', 'prod/values.yaml'], { cwd: dir });
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout)).toEqual({ configFile: `${dir}/.houston-lintrc.json`, ignored: false, chartVersion: '1', rules: { 'unknown-key': 'off', schema: 'warn' }, ignorePatterns: [] });
+    expect(JSON.parse(r.stdout)).toEqual({ configFile: `${dir}/.houston-lintrc.json`, ignored: false, chartVersion: '1', rules: { 'unknown-key': 'off', schema: 'warn' }, ignorePatterns: [], environments: {} });
   });
 });
 

@@ -111,3 +111,31 @@ describe('CLI: -f and --set', () => {
     expect(r).toMatchObject({ code: 2, stderr: 'houston-lint: cannot read "nope.yaml": no such file\n' });
   });
 });
+
+describe('environments from the configuration', () => {
+  const config = JSON.stringify({
+    environments: {
+      staging: { valuesFiles: ['values/base.yaml'], set: ['astronomer.houston.config.auth.openidConnect.okta.enabled=true'] },
+      prod: { valuesFiles: ['values/base.yaml', 'values/prod.yaml'] },
+    },
+  });
+  it('lints every environment when no files are given, naming the environment', async () => {
+    const dir = tempDir({ '.houston-lintrc.json': config, 'values/base.yaml': BASE, 'values/prod.yaml': PROD });
+    const r = await cli(['--format', 'json'], { cwd: dir });
+    expect(r.code).toBe(1);
+    const results = JSON.parse(r.stdout) as { filePath: string; messages: { ruleId: string; message: string }[] }[];
+    expect(results.map((x) => [x.filePath.replace(`${dir}/`, ''), x.messages.map((m) => m.ruleId)])).toEqual([
+      ['values/base.yaml', []],
+      ['--set', []],
+      ['values/base.yaml', []],
+      ['values/prod.yaml', ['discovery-url-https']],
+    ]);
+    expect(results[3]!.messages[0]!.message).toMatch(/\(environment prod\)$/);
+  });
+  it('--env picks one, and an unknown name fails with a suggestion', async () => {
+    const dir = tempDir({ '.houston-lintrc.json': config, 'values/base.yaml': BASE, 'values/prod.yaml': PROD });
+    expect((await cli(['--env', 'staging'], { cwd: dir })).code).toBe(0);
+    const bad = await cli(['--env', 'prd'], { cwd: dir });
+    expect(bad).toMatchObject({ code: 2, stderr: expect.stringMatching(/--env prd: no such environment .*\(did you mean "prod"\?\)/) });
+  });
+});

@@ -19,6 +19,15 @@ export interface FileConfig {
   chartVersion?: string | number;
   ignorePatterns?: string[];
   overrides?: { files: string | string[]; rules?: RulesConfig; chartVersion?: string | number }[];
+  environments?: Record<string, { valuesFiles: string[]; set?: string[]; chartVersion?: string | number; rules?: RulesConfig }>;
+}
+
+/** A named release from the configuration: its values files (absolute), `--set`s and settings. */
+export interface Environment {
+  valuesFiles: string[];
+  set: string[];
+  chartVersion?: string;
+  rules: RulesConfig;
 }
 
 /** One config in an `extends` chain, with the directory its globs are relative to. */
@@ -33,6 +42,8 @@ export interface ResolvedConfig {
   configFile?: string;
   /** Whether the file matches `ignorePatterns`. */
   ignored: boolean;
+  /** Named releases (`environments`), later configs replacing earlier ones of the same name. */
+  environments: Record<string, Environment>;
   rules: RulesConfig;
   chartVersion: string;
   ignorePatterns: { base: string; pattern: string }[];
@@ -103,6 +114,8 @@ export function checkConfig(config: unknown, name: string): FileConfig {
   const c = config as Record<string, unknown>;
   checkRules(c['rules'], 'rules');
   if (Array.isArray(c['overrides'])) c['overrides'].forEach((o, i) => checkRules((o as Record<string, unknown> | null)?.['rules'], `overrides[${i}].rules`));
+  const envs = c['environments'];
+  if (envs && typeof envs === 'object') for (const [name, e] of Object.entries(envs)) checkRules((e as Record<string, unknown> | null)?.['rules'], `environments.${name}.rules`);
   if (!validate(config)) {
     const e = validate.errors![0]!;
     if (e.keyword === 'additionalProperties') {
@@ -159,7 +172,7 @@ export class ConfigResolver {
     const abs = resolve(this.options.cwd, filePath);
     const found = await this.findConfig(abs);
     const layers = found ? await this.layers(found) : [];
-    const resolved: ResolvedConfig = { ignored: false, rules: {}, chartVersion: '2', ignorePatterns: [] };
+    const resolved: ResolvedConfig = { ignored: false, rules: {}, chartVersion: '2', ignorePatterns: [], environments: {} };
     // picomatch is loaded only when some configuration has globs.
     const needsGlobs = layers.some((l) => l.config.overrides?.length || l.config.ignorePatterns?.length);
     const matches = needsGlobs ? globMatcher((await import('picomatch')).default) : () => false;
@@ -168,6 +181,14 @@ export class ConfigResolver {
       Object.assign(resolved.rules, layer.config.rules);
       if (layer.config.chartVersion !== undefined) resolved.chartVersion = String(layer.config.chartVersion);
       for (const pattern of layer.config.ignorePatterns ?? []) resolved.ignorePatterns.push({ base: layer.dir, pattern });
+      for (const [name, env] of Object.entries(layer.config.environments ?? {})) {
+        resolved.environments[name] = {
+          valuesFiles: env.valuesFiles.map((f) => resolve(layer.dir, f)),
+          set: env.set ?? [],
+          ...(env.chartVersion !== undefined ? { chartVersion: String(env.chartVersion) } : {}),
+          rules: env.rules ?? {},
+        };
+      }
       for (const o of layer.config.overrides ?? []) {
         if (!matches(abs, layer.dir, o.files)) continue;
         Object.assign(resolved.rules, o.rules);
