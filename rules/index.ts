@@ -10,6 +10,7 @@ import unusedDisableDirective from './unused-disable-directive.js';
 import yamlSyntax from './yaml-syntax.js';
 import providerPlacement from './provider-placement.js';
 import discoveryUrlHttps from './discovery-url-https.js';
+import discoveryOnline from './discovery-online.js';
 import flowResponseType from './flow-response-type.js';
 import microsoftTenant from './microsoft-tenant.js';
 import noPlaceholder from './no-placeholder.js';
@@ -25,6 +26,7 @@ import envConfigPath from './env-config-path.js';
 import noInlineSecret from './no-inline-secret.js';
 import secretEnvName from './secret-env-name.js';
 import secretRef from './secret-ref.js';
+import secretManifest from './secret-manifest.js';
 import baseDomain from './base-domain.js';
 import openSignups from './open-signups.js';
 
@@ -39,6 +41,7 @@ export const rules: readonly RuleModule<never>[] = [
   staleBaselineEntry,
   providerPlacement,
   discoveryUrlHttps,
+  discoveryOnline,
   flowResponseType,
   microsoftTenant,
   noPlaceholder,
@@ -54,6 +57,7 @@ export const rules: readonly RuleModule<never>[] = [
   noInlineSecret,
   secretEnvName,
   secretRef,
+  secretManifest,
   baseDomain,
   openSignups,
 ] as RuleModule<never>[];

@@ -8,6 +8,7 @@ import { InputError } from './read-inputs.js';
 import { FORMATTER_NAMES } from './formatters/index.js';
 import { RuleError } from './linter.js';
 import { runLint } from './run-lint.js';
+import type { LintCommandOptions } from './run-lint.js';
 import { SCHEMA_FILE } from './validate-schema.js';
 import type { SourceText } from './read-inputs.js';
 import type { RulesConfig } from './linter.js';
@@ -27,6 +28,11 @@ export interface CliIO {
 export class UsageError extends Error {}
 
 interface LintFlags {
+  secrets: string[];
+  rendered?: boolean;
+  online?: boolean;
+  timeout?: string;
+  caFile?: string;
   values: string[];
   env: string[];
   set: string[];
@@ -65,6 +71,8 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     .description('Lint the astronomer.houston section (auth, secret, env) of Astronomer platform Helm values files.')
     .argument('[files...]', 'values files, directories (searched for *.yaml/*.yml) or globs; "-" reads stdin')
     .option('-f, --values <file>', 'a values file of a set linted as one, merged as `helm -f` merges them (repeatable, in order)', collect, [] as string[])
+    .option('--secrets <file|dir>', 'Kubernetes Secret manifests to cross-check houston.secret against (repeatable)', collect, [] as string[])
+    .option('--rendered', 'the inputs are `helm template` output: lint the houston ConfigMap and Deployment in them')
     .option('--env <name>', 'lint an environment from the configuration\'s `environments` (repeatable; `*` for all)', collect, [] as string[])
     .option('--set <path=value>', 'a value set as `helm --set` sets it, applied after the values files (repeatable)', collect, [] as string[])
     .option('--format <name>', `output format: ${FORMATTER_NAMES.join(', ')} (repeatable)`, collect, [] as string[])
@@ -86,6 +94,9 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     .option('--baseline <file>', `accept the findings recorded in this file (default ${DEFAULT_BASELINE} when present)`)
     .option('--write-baseline', 'record the current findings in the baseline file and exit 0')
     .option('--prune-baseline', 'remove baseline entries that no longer match')
+    .option('--online', 'also fetch each enabled provider\'s discovery document and JWKS (the only network use)')
+    .option('--timeout <ms>', 'with --online: time limit per request (default 5000)')
+    .option('--ca-file <pem>', 'with --online: extra trusted CA certificates for identity providers behind a private CA')
     .option('--list-rules', 'print the rules and exit')
     .option('--color', 'force colour output')
     .option('--no-color', 'disable colour output')
@@ -102,6 +113,29 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     .description('print the JSON Schema for houston values (for editors and other validators)')
     .action(() => {
       io.stdout(readFileSync(SCHEMA_FILE, 'utf8'));
+    });
+
+  program
+    .command('urls')
+    .description('print the URLs to register at each enabled identity provider (redirect, callback, SCIM, logout)')
+    .argument('<values...>', 'values files of one release, merged as `helm -f` merges them ("-" reads stdin)')
+    .option('--set <path=value>', 'a value as `helm --set` sets it (repeatable)', collect, [] as string[])
+    .option('--base-domain <domain>', 'the platform base domain, when the files do not set global.baseDomain')
+    .option('--format <name>', 'text (default) or json')
+    .action(async (files: string[], flags: { set: string[]; baseDomain?: string; format?: string }) => {
+      const { urlsCommand } = await import('./commands/urls.js');
+      exitCode = await urlsCommand(files, flags, { stdout: io.stdout, cwd: io.cwd, readStdin: io.readStdin });
+    });
+
+  program
+    .command('explain')
+    .description('print the effective Houston config (chart defaults, each values file, env overrides), each value with its origin')
+    .argument('<values...>', 'values files of one release, merged as `helm -f` merges them ("-" reads stdin)')
+    .option('--set <path=value>', 'a value as `helm --set` sets it (repeatable)', collect, [] as string[])
+    .option('--path <config-path>', 'the part of the Houston config to show', 'auth')
+    .action(async (files: string[], flags: { set: string[]; path: string }) => {
+      const { explainCommand } = await import('./commands/explain.js');
+      exitCode = await explainCommand(files, flags, { stdout: io.stdout, cwd: io.cwd, readStdin: io.readStdin });
     });
 
   program
@@ -122,6 +156,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
       }
     });
 
+  program.commands.forEach((c) => c.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: () => undefined }));
   try {
     await program.parseAsync(argv, { from: 'user' });
     return exitCode;
@@ -182,6 +217,17 @@ async function lintCommand(files: string[], flags: LintFlags, io: CliIO): Promis
       if (!rule.meta.fixable) throw new UsageError(`rule "${id}" in --fix-type has no fixes`);
     }
     if (flags.fix && flags.fixDryRun) throw new UsageError('use either --fix or --fix-dry-run, not both');
+    if (!flags.online && (flags.timeout !== undefined || flags.caFile !== undefined)) throw new UsageError('--timeout and --ca-file only apply with --online');
+    let online: LintCommandOptions['online'];
+    if (flags.online) {
+      // Loaded only for --online: without it, no network code is even imported.
+      const { createDiscoveryCache, parseTimeoutMs, readCaFile } = await import('./online/discovery.js');
+      online = { cache: createDiscoveryCache(), ...(flags.timeout !== undefined ? { timeoutMs: parseTimeoutMs(flags.timeout) } : {}) };
+      if (flags.caFile !== undefined) {
+        readCaFile(flags.caFile);
+        online.caFile = flags.caFile;
+      }
+    }
     if (flags.fix && files.includes('-')) throw new UsageError('--fix cannot write to stdin; use --fix-dry-run to print the fixed text');
     if (flags.writeBaseline && flags.pruneBaseline) throw new UsageError('use either --write-baseline or --prune-baseline, not both');
     if (flags.printConfig !== undefined) {
@@ -203,6 +249,9 @@ async function lintCommand(files: string[], flags: LintFlags, io: CliIO): Promis
     return await runLint(
       {
         files,
+        ...(online ? { online } : {}),
+        secrets: flags.secrets,
+        rendered: flags.rendered === true,
         valuesFiles: flags.values,
         set: flags.set,
         environments,

@@ -4,19 +4,25 @@ import { dirname, relative, resolve } from 'node:path';
 import { fixSources, fixText } from './apply-fixes.js';
 import { baselineFileKey, createBaseline, DEFAULT_BASELINE, entriesFor, parseBaseline, pruneBaseline } from './baseline.js';
 import { ConfigResolver, withFlags } from './config/load-config.js';
+import type { ResolvedConfig } from './config/load-config.js';
+import type { InputKind } from './manifests/detect.js';
 import { loadFormatter } from './formatters/index.js';
 import { packageRoot } from './package-root.js';
 import { closestName } from './suggest.js';
-import { lintText, lintUnit } from './linter.js';
+import { lintText, lintUnit, resolveSeverity } from './linter.js';
+import { detectInput } from './manifests/detect.js';
+import { loadRendered } from './manifests/rendered.js';
+import { loadSecretManifests } from './manifests/secret-index.js';
 import { loadValues } from './load-values.js';
 import { mergeLoaded } from './merge-values.js';
 import { loadSetValues, SET_SOURCE } from './set-values.js';
 import { encodeSource, expandInputs, InputError, readSource } from './read-inputs.js';
-import { rules } from '../rules/index.js';
+import { ruleMap, rules } from '../rules/index.js';
 import { writeFileAtomic } from './write-file-atomic.js';
 import type { Baseline } from './baseline.js';
 import type { LintOptions, RulesConfig, UnitOptions } from './linter.js';
 import type { SourceText } from './read-inputs.js';
+import type { DiscoveryOptions } from './online/discovery.js';
 import type { LintResult } from './types.js';
 
 export interface LintCommandOptions {
@@ -25,6 +31,12 @@ export interface LintCommandOptions {
   valuesFiles?: string[];
   /** `--set path=value` arguments, applied after the values files. */
   set?: string[];
+  /** `--online`: discovery checks run before linting; their results feed the discovery-online rule. */
+  online?: DiscoveryOptions;
+  /** `--secrets FILE|DIR`: Kubernetes Secret manifests to cross-check `houston.secret` against. */
+  secrets?: string[];
+  /** `--rendered`: inputs are `helm template` output; the houston ConfigMap and Deployment are linted. */
+  rendered?: boolean;
   /** `--env NAME`: releases from the configuration's `environments`; `'*'` lints all of them. */
   environments?: string[];
   /** Formats and where they go (a file, or stdout when `file` is absent). */
@@ -75,6 +87,8 @@ export async function runLint(opts: LintCommandOptions, io: LintCommandIO): Prom
   const results: LintResult[] = [];
   const sources = new Map<string, SourceText>();
   let skipped = 0;
+  // Read every input first: Secret manifests among them are indexed before any values file is linted.
+  const read: { input: string; shownName: string; isStdin: boolean; config: ResolvedConfig; source: SourceText; kind: InputKind }[] = [];
   for (const input of inputs) {
     const isStdin = input.path === '-';
     const name = isStdin ? resolve(io.cwd, opts.stdinFilename ?? '<stdin>') : input.path;
@@ -86,28 +100,63 @@ export async function runLint(opts: LintCommandOptions, io: LintCommandIO): Prom
     const source = isStdin ? await io.readStdin() : readSource(input.path);
     const shownName = isStdin ? (opts.stdinFilename ?? '<stdin>') : input.path;
     sources.set(shownName, source);
+    read.push({ input: input.path, shownName, isStdin, config, source, kind: opts.rendered ? 'rendered' : detectInput(source.text) });
+  }
+  if (inputs.length > 0 && skipped === inputs.length) throw new InputError('all files matched by the given patterns are ignored by "ignorePatterns"');
+
+  const manifestFiles = [
+    ...read.filter((r) => r.kind === 'secrets').map((r) => ({ name: r.shownName, text: r.source.text })),
+    ...(opts.secrets?.length ? (await expandInputs(opts.secrets, io.cwd)).map((i) => ({ name: i.path, text: readSource(i.path).text })) : []),
+  ];
+  const manifests = manifestFiles.length ? loadSecretManifests(manifestFiles, { rules: opts.rules, inlineConfig: opts.inlineConfig }) : undefined;
+  /** Adds the Secret index to a file's rules, so secret-manifest can cross-check `houston.secret`. */
+  const withSecrets = (rules: RulesConfig): RulesConfig => {
+    const rule = ruleMap.get('secret-manifest');
+    if (!manifests || !rule) return rules;
+    const { severity } = resolveSeverity(rule, rules);
+    return severity === 'off' ? rules : { ...rules, 'secret-manifest': [severity, { secrets: manifests.index }] };
+  };
+
+  for (const r of read) {
+    if (r.kind === 'secrets') continue;
+    const rules = withSecrets(await withOnline(opts, () => loadValues(r.shownName, r.source.text).values, r.config.rules));
+    const baselineEntries = baseline && !r.isStdin ? entriesFor(baseline, baselineFileKey(r.input, baselineDir)) : undefined;
+    if (r.kind === 'rendered') {
+      const unit = loadRendered(r.shownName, r.source.text);
+      if (!unit) throw new InputError(`${r.shownName}: no *-houston-config ConfigMap in these manifests (--rendered expects \`helm template\` output)`);
+      if (opts.fix || opts.fixDryRun) throw new InputError(`${r.shownName}: rendered manifests cannot be fixed; fix the values files they were rendered from`);
+      results.push(
+        ...lintUnit(unit, {
+          rules,
+          chartVersion: r.config.chartVersion,
+          inlineConfig: opts.inlineConfig,
+          ...(baselineEntries ? { baseline: new Map([[r.shownName, baselineEntries]]) } : {}),
+        }),
+      );
+      continue;
+    }
     const lintOptions: LintOptions = {
-      filePath: shownName,
-      rules: config.rules,
-      chartVersion: config.chartVersion,
+      filePath: r.shownName,
+      rules,
+      chartVersion: r.config.chartVersion,
       inlineConfig: opts.inlineConfig,
-      ...(baseline && !isStdin ? { baseline: entriesFor(baseline, baselineFileKey(input.path, baselineDir)) } : {}),
+      ...(baselineEntries ? { baseline: baselineEntries } : {}),
     };
     const lint = (text: string) => lintText(text, lintOptions);
     const accept = opts.fixTypes ? (m: { ruleId: string }) => opts.fixTypes!.includes(m.ruleId) : undefined;
-    results.push(opts.fix || opts.fixDryRun ? fixText(source.text, lint, accept) : lint(source.text));
+    results.push(opts.fix || opts.fixDryRun ? fixText(r.source.text, lint, accept) : lint(r.source.text));
   }
-  if (inputs.length > 0 && skipped === inputs.length) throw new InputError('all files matched by the given patterns are ignored by "ignorePatterns"');
   const specs: MergedSpec[] = [];
   if (opts.valuesFiles?.length || opts.set?.length) {
     specs.push({ files: (opts.valuesFiles ?? []).map((f) => resolve(io.cwd, f)), shown: opts.valuesFiles ?? [], set: opts.set ?? [] });
   }
   if (opts.environments?.length) specs.push(...(await environmentSpecs(opts.environments, resolver, io.cwd)));
   for (const spec of specs) {
-    const merged = await lintMergedValues(spec, opts, resolver, baseline, baselineDir);
+    const merged = await lintMergedValues(spec, opts, resolver, baseline, baselineDir, withSecrets);
     for (const [name, source] of merged.sources) sources.set(name, source);
     results.push(...merged.results);
   }
+  if (manifests) results.push(...manifests.results);
 
   if (opts.fix) writeFixes(results, sources);
   if (opts.writeBaseline) {
@@ -169,6 +218,7 @@ async function lintMergedValues(
   resolver: ConfigResolver,
   baseline: Baseline | undefined,
   baselineDir: string,
+  withSecrets: (rules: RulesConfig) => RulesConfig,
 ): Promise<{ results: LintResult[]; sources: Map<string, SourceText> }> {
   const { files } = spec;
   for (const [i, f] of files.entries()) {
@@ -183,7 +233,7 @@ async function lintMergedValues(
   );
   const setLoaded = spec.set.length ? loadSetValues(spec.set) : undefined;
   const unitOptions: UnitOptions = {
-    rules: config.rules,
+    rules: withSecrets(await withOnline(opts, () => mergeLoaded([...files.map((f) => loadValues(f, sources.get(f)!.text)), ...(setLoaded ? [setLoaded] : [])]).values, config.rules)),
     chartVersion: config.chartVersion,
     inlineConfig: opts.inlineConfig,
     ...(baseline ? { baseline: new Map(files.map((f) => [f, entriesFor(baseline, baselineFileKey(f, baselineDir))])) } : {}),
@@ -201,6 +251,13 @@ async function lintMergedValues(
   }
   if (setLoaded) sources.set(SET_SOURCE, { text: setLoaded.source.text, encoding: 'utf8' });
   return { results, sources };
+}
+
+/** With --online, runs the discovery checks for these values and passes their results to the rule. */
+async function withOnline(opts: LintCommandOptions, values: () => unknown, rules: RulesConfig): Promise<RulesConfig> {
+  if (!opts.online) return rules;
+  const { onlineRulesFor } = await import('./online/discovery.js');
+  return onlineRulesFor(values(), rules, opts.online);
 }
 
 function count(b: Baseline): number {

@@ -8,6 +8,7 @@ import { loadSetValues } from '../src/set-values.js';
 import { lintUnit } from '../src/linter.js';
 import { cli } from './helpers/cli.js';
 import { tempDir } from './helpers/temp.js';
+import { FIXTURES as REPO_FIXTURES } from './helpers/paths.js';
 
 const BASE = `global:
   baseDomain: astro.acme-corp.io
@@ -137,5 +138,28 @@ describe('environments from the configuration', () => {
     expect((await cli(['--env', 'staging'], { cwd: dir })).code).toBe(0);
     const bad = await cli(['--env', 'prd'], { cwd: dir });
     expect(bad).toMatchObject({ code: 2, stderr: expect.stringMatching(/--env prd: no such environment .*\(did you mean "prod"\?\)/) });
+  });
+});
+
+describe('CLI: Secret manifests and rendered manifests', () => {
+  const M = join(REPO_FIXTURES, 'manifests');
+  it('cross-checks houston.secret against Secret manifests given with --secrets or on the command line', async () => {
+    const clean = await cli([join(M, 'values.yaml'), '--secrets', join(M, 'secret-stringdata.yaml'), '--secrets', join(M, 'secret-data-base64.yaml'), '--secrets', join(M, 'sealed-secret.yaml')]);
+    expect(clean).toMatchObject({ code: 0, stdout: '' });
+    const missing = await cli([join(M, 'values.yaml'), join(M, 'secret-stringdata.yaml'), '--format', 'json']);
+    expect(missing.code).toBe(1);
+    const results = JSON.parse(missing.stdout) as { filePath: string; messages: { ruleId: string }[] }[];
+    expect(results.map((r) => [r.filePath.split('/').pop(), r.messages.map((m) => m.ruleId)])).toEqual([
+      ['values.yaml', ['secret-manifest', 'secret-manifest']],
+      ['secret-stringdata.yaml', []],
+    ]);
+  });
+  it('lints helm template output from stdin with --rendered, at the manifest lines', async () => {
+    const text = readFileSync(join(M, 'rendered-houston.yaml'), 'utf8');
+    const r = await cli(['-', '--rendered', '--stdin-filename', 'rendered.yaml', '--format', 'json'], { stdin: text });
+    const [result] = JSON.parse(r.stdout) as { filePath: string; messages: { ruleId: string; line: number }[] }[];
+    expect(result!.messages.map((m) => `${m.line}:${m.ruleId}`)).toEqual(['103:code-flow-client-secret', '105:discovery-url-https', '146:secret-env-name']);
+    const plain = await cli(['-', '--rendered'], { stdin: 'a: 1\n' });
+    expect(plain).toMatchObject({ code: 2, stderr: expect.stringContaining('no *-houston-config ConfigMap') });
   });
 });
