@@ -28,7 +28,15 @@ export async function buildCli() {
     metafile: true,
     logLevel: 'warning',
     banner: {
-      js: ["import { createRequire as __houstonCreateRequire } from 'node:module';", 'const require = __houstonCreateRequire(import.meta.url);'].join('\n'),
+      // CommonJS dependencies call require() and read __filename/__dirname (cosmiconfig's loaders).
+      js: [
+        "import { createRequire as __houstonCreateRequire } from 'node:module';",
+        "import { fileURLToPath as __houstonFileURLToPath } from 'node:url';",
+        "import { dirname as __houstonDirname } from 'node:path';",
+        'const require = __houstonCreateRequire(import.meta.url);',
+        'const __filename = __houstonFileURLToPath(import.meta.url);',
+        'const __dirname = __houstonDirname(__filename);',
+      ].join('\n'),
     },
   });
   mkdirSync(OUTDIR, { recursive: true });

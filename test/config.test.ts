@@ -1,6 +1,6 @@
 // Configuration: every source cosmiconfig searches, extends/presets, overrides, ignorePatterns, and clear errors.
 import { describe, expect, it } from 'vitest';
-import { cli } from './helpers/cli.js';
+import { bin, cli } from './helpers/cli.js';
 import { tempDir } from './helpers/temp.js';
 
 /** One unknown key (error) and one extra document (warning). */
@@ -114,4 +114,27 @@ describe('configuration errors exit 2 with the file, the key and a suggestion', 
       expect(r.stderr.trim().split('\n')).toHaveLength(1);
     });
   }
+});
+
+describe('the built command loads configuration files (bundled, lazily imported cosmiconfig)', () => {
+  for (const [name, content] of Object.entries({
+    '.houston-lintrc.json': JSON.stringify({ rules: RULES_OFF }),
+    'houston-lint.config.cjs': `module.exports = { rules: ${JSON.stringify(RULES_OFF)} };\n`,
+    'houston-lint.config.mjs': `export default { rules: ${JSON.stringify(RULES_OFF)} };\n`,
+    '.houston-lintrc.yaml': 'rules:\n  unknown-key: off\noverrides:\n  - files: ["*.yaml"]\n    rules:\n      multi-document: off\n',
+  })) {
+    it(name, () => {
+      const dir = tempDir({ [name]: content, 'values.yaml': VALUES });
+      const r = bin(['values.yaml', '--format', 'json'], { cwd: dir });
+      expect(r.stderr).toBe('');
+      const ids = (JSON.parse(r.stdout) as { messages: { ruleId: string }[] }[])[0]!.messages.map((m) => m.ruleId);
+      expect(ids).toEqual(name.endsWith('.yaml') ? [] : ['multi-document']);
+    });
+  }
+  it('a config file that throws is reported with its message', () => {
+    const dir = tempDir({ 'houston-lint.config.cjs': 'throw new Error("boom from config");\n', 'values.yaml': VALUES });
+    const r = bin(['values.yaml'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/houston-lint\.config\.cjs: boom from config/);
+  });
 });

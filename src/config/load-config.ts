@@ -145,9 +145,11 @@ export class ConfigResolver {
 
   /** cosmiconfig is loaded only when a configuration file exists: a run without one never pays for it. */
   private explorer(): Promise<Explorer> {
-    this.explorerPromise ??= import('cosmiconfig').then(({ cosmiconfig }) =>
-      cosmiconfig('houston-lint', { searchPlaces: SEARCH_PLACES, mergeSearchPlaces: false, searchStrategy: 'global', stopDir: resolve('/') }),
-    );
+    this.explorerPromise ??= import('cosmiconfig').then((m) => {
+      // cosmiconfig is CommonJS: bundled, its exports sit on `default`.
+      const cosmiconfig = m.cosmiconfig ?? (m as unknown as { default: typeof m }).default.cosmiconfig;
+      return cosmiconfig('houston-lint', { searchPlaces: SEARCH_PLACES, mergeSearchPlaces: false, searchStrategy: 'global', stopDir: resolve('/') });
+    });
     return this.explorerPromise;
   }
 
@@ -175,7 +177,7 @@ export class ConfigResolver {
     const resolved: ResolvedConfig = { ignored: false, rules: {}, chartVersion: '2', ignorePatterns: [], environments: {} };
     // picomatch is loaded only when some configuration has globs.
     const needsGlobs = layers.some((l) => l.config.overrides?.length || l.config.ignorePatterns?.length);
-    const matches = needsGlobs ? globMatcher((await import('picomatch')).default) : () => false;
+    const matches = needsGlobs ? globMatcher(await loadPicomatch()) : () => false;
     if (found) resolved.configFile = found;
     for (const layer of layers) {
       Object.assign(resolved.rules, layer.config.rules);
@@ -266,6 +268,12 @@ function errorMessage(err: unknown): string {
 
 function toPosix(p: string): string {
   return sep === '/' ? p : p.split(sep).join('/');
+}
+
+/** picomatch is CommonJS: depending on the loader its function is the module or its `default`. */
+async function loadPicomatch(): Promise<typeof Picomatch> {
+  const m = (await import('picomatch')) as unknown as typeof Picomatch | { default: typeof Picomatch };
+  return typeof m === 'function' ? m : m.default;
 }
 
 type Matcher = (abs: string, base: string, globs: string | string[]) => boolean;
