@@ -18,9 +18,11 @@ export default defineRule({
     const h = context.houston;
     const raw = getAt(h.config, ['publicSignups']);
     if (raw === undefined || raw === null) return;
+    // 1.x/0.37 Houston tests `publicSignups` for truthiness; 2.x reads only `publicSignups.enabled` (a flat
+    // value is lost there, which deprecated-key reports).
     const v1 = context.settings.chartVersion.split('.')[0] !== '2';
     const truthyMap = v1 && isRecord(raw);
-    const on = truthyMap || raw === true || (isRecord(raw) && raw['enabled'] === true);
+    const on = v1 ? Boolean(raw) : isRecord(raw) && raw['enabled'] === true;
     if (!on) return;
 
     const auth = h.auth as Record<string, unknown>;
