@@ -5,6 +5,7 @@ import { loadValues } from './load-values.js';
 import { locate, overridden, rangeIn } from './locate.js';
 import { runChecks } from './run-rules.js';
 import { compareDiagnostics, countResult, dedupe, withBaseline, withDirectives } from './suppress.js';
+import { containsSecret, secretStrings } from './secret-keys.js';
 import { formatPath, startsWith } from './values-path.js';
 import type { BaselineEntry } from './baseline.js';
 import type { Finding } from './finding.js';
@@ -92,10 +93,11 @@ export function lintUnit(unit: LintUnit, options: UnitOptions = {}): LintResult[
   }
 
   const bySource = new Map<string, Diagnostic[]>(unit.sources.map((s) => [s.name, []]));
+  const secrets = fatalSources.size === 0 ? secretStrings(unit.values) : new Set<string>();
   for (const f of findings) {
     const severity = severityOf(f.ruleId);
     if (severity === 'off' && f.ruleId !== 'yaml-syntax') continue;
-    const { diagnostic, source } = toDiagnostic(f, unit, severity);
+    const { diagnostic, source } = toDiagnostic(f, unit, severity, secrets);
     bySource.get(source)?.push(diagnostic);
   }
 
@@ -121,7 +123,7 @@ export function lintUnit(unit: LintUnit, options: UnitOptions = {}): LintResult[
   });
 }
 
-function toDiagnostic(f: Finding, unit: LintUnit, severity: RuleSeverity): { diagnostic: Diagnostic; source: string } {
+function toDiagnostic(f: Finding, unit: LintUnit, severity: RuleSeverity, secrets: ReadonlySet<string>): { diagnostic: Diagnostic; source: string } {
   const rule = ruleMap.get(f.ruleId);
   let pos: SourceRange;
   if (f.range) {
@@ -139,9 +141,16 @@ function toDiagnostic(f: Finding, unit: LintUnit, severity: RuleSeverity): { dia
     endLine: pos.endLine,
     endColumn: pos.endColumn,
   };
-  if (f.fix && rule?.meta.fixable && f.fix.source === pos.source) diagnostic.fix = { range: f.fix.range, text: f.fix.text };
+  // A fix that moves a block carries its text, credentials included. It is kept for --fix, but not enumerable,
+  // so no output format (JSON, SARIF) ever prints it.
+  const hidden = (text: string) => containsSecret(text, secrets);
+  if (f.fix && rule?.meta.fixable && f.fix.source === pos.source) {
+    const fix = { range: f.fix.range, text: f.fix.text };
+    if (hidden(fix.text)) Object.defineProperty(diagnostic, 'fix', { value: fix, enumerable: false, writable: true, configurable: true });
+    else diagnostic.fix = fix;
+  }
   const suggestions: Suggestion[] = (f.suggestions ?? [])
-    .filter((s) => s.fix.source === pos.source)
+    .filter((s) => s.fix.source === pos.source && !hidden(s.fix.text))
     .map((s) => ({ desc: s.desc, ...(s.messageId ? { messageId: s.messageId } : {}), fix: { range: s.fix.range, text: s.fix.text } }));
   if (suggestions.length) diagnostic.suggestions = suggestions;
   return { diagnostic, source: pos.source };

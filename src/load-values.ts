@@ -1,6 +1,6 @@
 // Reads a values file the way Helm does (sigs.k8s.io/yaml over go-yaml v2) and records where every value sits.
-import { isAlias, isMap, isScalar, isSeq, parseAllDocuments } from 'yaml';
-import type { Document, Node as YamlNode, Pair, ParsedNode } from 'yaml';
+import { Composer, isAlias, isMap, isScalar, isSeq, Parser, visit } from 'yaml';
+import type { Alias, CST, Document, Node as YamlNode, Pair, ParsedNode } from 'yaml';
 import { LineIndex } from './line-index.js';
 import { LocationMap } from './location-map.js';
 import { formatPath } from './values-path.js';
@@ -86,6 +86,29 @@ const HELM_TAG_FILTER = (tags: unknown[]): unknown[] => [
 
 class LoadAbort extends Error {}
 
+/** The parser options: YAML 1.1 as go-yaml v2 reads it, and every error the spec requires. */
+const PARSE_OPTIONS = {
+  version: '1.1',
+  merge: true,
+  uniqueKeys: false, // go-yaml v2 keeps the last duplicate; its quadratic check is also avoided
+  prettyErrors: false,
+  strict: true, // spec errors that go-yaml v2 lets pass are reported as non-fatal findings (see HELM_ACCEPTS)
+  customTags: HELM_TAG_FILTER as never,
+} as const;
+
+/** Errors the YAML spec requires but go-yaml v2 (Helm) ignores: reported, but the file is still read. */
+const HELM_ACCEPTS = new Set(['Comments must be separated from other tokens by white space characters']);
+
+/** Syntax errors reported per file; a file of garbage would otherwise print thousands of them. */
+export const MAX_SYNTAX_PROBLEMS = 20;
+
+/**
+ * Characters YAML does not allow anywhere in a stream (go-yaml v2's reader refuses them with "control characters
+ * are not allowed"), and unpaired surrogates: `decodeSource` turns each byte that is not UTF-8 into U+DC80–U+DCFF.
+ */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const FORBIDDEN_CHAR = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uFFFE\uFFFF]|[\uD800-\uDFFF]/u;
+
 /** Parses `text` as a Helm values file. Never throws on bad input: problems are returned. */
 export function loadValues(name: string, text: string, limits: LoadLimits = DEFAULT_LIMITS): LoadedValues {
   const source: SourceFile = { name, text, lines: new LineIndex(text) };
@@ -93,33 +116,28 @@ export function loadValues(name: string, text: string, limits: LoadLimits = DEFA
   const problems: LoadProblem[] = [];
   const result: LoadedValues = { source, values: undefined, locations, problems };
 
-  let docs: Document.Parsed[];
-  try {
-    const parsed = parseAllDocuments(text, {
-      version: '1.1',
-      merge: true,
-      uniqueKeys: false, // go-yaml v2 keeps the last duplicate; its quadratic check is also avoided
-      prettyErrors: false,
-      strict: false,
-      customTags: HELM_TAG_FILTER as never,
-    });
-    docs = Array.isArray(parsed) ? parsed : [];
-  } catch (err) {
-    // The parser recurses per nesting level; absurd nesting exhausts the stack.
-    problems.push({ ruleId: 'yaml-syntax', message: `The file cannot be parsed: ${describeError(err)}.`, range: [0, 0], fatal: true });
+  const refused = refuseText(text, source.lines);
+  if (refused) {
+    problems.push(refused);
     return result;
   }
 
+  let docs: Document.Parsed[];
+  try {
+    docs = parseStream(text, problems, limits.maxDepth);
+  } catch (err) {
+    // The parser recurses per nesting level; absurd nesting exhausts the stack.
+    problems.push({ ruleId: 'yaml-syntax', message: `The file cannot be parsed: ${describeError(err)}.`, range: [0, 0], fatal: true });
+    return withTemplateHint(result);
+  }
+
   const first = docs[0];
+  if (first) syntaxProblems(first, 0, problems);
+  docs.slice(1).forEach((d, i) => syntaxProblems(d, i + 1, problems));
+  capSyntaxProblems(problems);
+  if (problems.some((p) => p.fatal)) return withTemplateHint(result);
   if (!first) {
     result.values = null; // empty file: Helm reads no values
-    return result;
-  }
-  if (first.errors.length > 0) {
-    for (const e of first.errors) {
-      const msg = e.message.replace(/\s+at line \d+, column \d+:?[\s\S]*$/, '').trim();
-      problems.push({ ruleId: 'yaml-syntax', message: `${msg}${/[.!?]$/.test(msg) ? '' : '.'}`, range: [e.pos[0], e.pos[1]], fatal: true });
-    }
     return result;
   }
   const later = docs.slice(1).find((d) => d.errors.length > 0 || !(d.contents === null || (isScalar(d.contents) && d.contents.value === null && d.contents.source === '')));
@@ -135,11 +153,197 @@ export function loadValues(name: string, text: string, limits: LoadLimits = DEFA
 
   const builder = new ValueBuilder(first, name, locations, problems, limits);
   try {
-    result.values = builder.build(first.contents as YamlNode | null, [], 0);
+    const values = builder.build(first.contents as YamlNode | null, [], 0);
+    if (values !== null && (typeof values !== 'object' || Array.isArray(values))) {
+      const kind = Array.isArray(values) ? 'a list' : `a ${typeof values}`;
+      const go = Array.isArray(values) ? 'array' : typeof values === 'boolean' ? 'bool' : typeof values;
+      builder.fail(`The top level of a values file must be a map; this one is ${kind}, which Helm refuses ("cannot unmarshal ${go} into Go value of type chartutil.Values").`, first.contents as YamlNode);
+    }
+    result.values = values;
     locations.set([], { source: name, valueRange: nodeRange(first.contents as YamlNode | null, first.range[0]) });
   } catch (err) {
     if (!(err instanceof LoadAbort)) throw err;
     result.values = undefined;
+    return withTemplateHint(result);
+  }
+  return result;
+}
+
+/**
+ * Refuses text that is not YAML text at all: a byte that was not UTF-8, a NUL (binary data, or UTF-16 without a
+ * byte-order mark) or another control character. One finding at the first such character; nothing is parsed.
+ */
+function refuseText(text: string, lines: LineIndex): LoadProblem | undefined {
+  const m = FORBIDDEN_CHAR.exec(text);
+  if (!m) return undefined;
+  const at = m.index;
+  const code = text.charCodeAt(at);
+  const { line, column } = lines.position(at);
+  const where = `line ${line}, column ${column}`;
+  const hex = (n: number, w: number) => n.toString(16).toUpperCase().padStart(w, '0');
+  let message: string;
+  if (code >= 0xdc80 && code <= 0xdcff) {
+    message = `The file is not UTF-8 text: byte 0x${hex(code - 0xdc00, 2)} at ${where} is not valid UTF-8. Helm refuses such files; save it as UTF-8.`;
+  } else if (code >= 0xd800 && code <= 0xdfff) {
+    message = `The file is not valid Unicode text: an unpaired UTF-16 surrogate (or a truncated character) at ${where}. Helm refuses such files; save it as UTF-8.`;
+  } else if (code === 0) {
+    message = `The file contains a NUL byte at ${where}: it is binary data (or UTF-16 without a byte-order mark), not YAML text. Helm refuses it.`;
+  } else {
+    message = `The file contains the control character U+${hex(code, 4)} at ${where}, which YAML does not allow; Helm refuses the file ("control characters are not allowed").`;
+  }
+  return { ruleId: 'yaml-syntax', message, range: [at, at + 1], fatal: true };
+}
+
+/**
+ * Parses every document of the stream, checking what the parser lets pass: directives (`%YAML` twice, a `%TAG`
+ * handle declared twice, directives without a document) and tag handles borrowed from an earlier document.
+ */
+function parseStream(text: string, problems: LoadProblem[], maxDepth: number): Document.Parsed[] {
+  // go-yaml v2 ends a line at a lone CR as well; the parser does not. Same length, so every offset stays valid.
+  const input = text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
+  const composer = new Composer(PARSE_OPTIONS);
+  const docs: Document.Parsed[] = [];
+  let pending: CST.Directive[] = [];
+  let documents = 0;
+  const declaredEarlier = new Set<string>();
+  for (const token of new Parser().parse(input)) {
+    if (token.type === 'directive') pending.push(token);
+    else if (token.type === 'document') {
+      const deep = tooDeep(token, maxDepth);
+      if (deep !== undefined) {
+        // Refused before composing: the composer recurses per level, and where the stack ends depends on the caller.
+        const message = `Nesting deeper than ${maxDepth} levels is not supported.`;
+        problems.push({ ruleId: 'yaml-syntax', message: documents === 0 ? message : laterDocument(`Document ${documents + 1}: ${message}`), range: [deep, deep + 1], fatal: documents === 0 });
+        pending = [];
+        break;
+      }
+      const own = checkDirectives(pending, documents === 0, problems);
+      if (documents > 0 && declaredEarlier.size > 0) checkBorrowedTags(token, own, declaredEarlier, documents, problems);
+      own.forEach((h) => declaredEarlier.add(h));
+      pending = [];
+      documents++;
+    }
+    for (const doc of composer.next(token)) docs.push(doc);
+  }
+  for (const doc of composer.end(false, input.length)) docs.push(doc);
+  if (pending.length > 0) {
+    const d = pending[0]!;
+    problems.push({
+      ruleId: 'yaml-syntax',
+      message: `The directive \`${d.source.split(/\s/)[0]}\` is not followed by a document (\`---\`).`,
+      range: [d.offset, d.offset + d.source.length],
+      fatal: documents === 0,
+    });
+  }
+  return docs;
+}
+
+/** Offset of the first collection nested deeper than `max` in a document's syntax tree (walked without recursion). */
+function tooDeep(doc: CST.Document, max: number): number | undefined {
+  const stack: [CST.Token | undefined, number][] = [[doc.value, 0]];
+  while (stack.length > 0) {
+    const [token, depth] = stack.pop()!;
+    if (!token) continue;
+    if (token.type !== 'block-map' && token.type !== 'block-seq' && token.type !== 'flow-collection') continue;
+    if (depth + 1 > max) return token.offset;
+    const items = token.items as { key?: CST.Token | null; value?: CST.Token | null }[];
+    for (let i = items.length - 1; i >= 0; i--) {
+      const item = items[i]!;
+      if (item.value) stack.push([item.value, depth + 1]);
+      if (item.key) stack.push([item.key, depth + 1]);
+    }
+  }
+  return undefined;
+}
+
+/** Checks one document's directives; returns the `%TAG` handles it declares. */
+function checkDirectives(directives: CST.Directive[], first: boolean, problems: LoadProblem[]): Set<string> {
+  const handles = new Set<string>();
+  let version = false;
+  for (const d of directives) {
+    const [name, handle] = d.source.split(/[ \t]+/);
+    let repeated: string | undefined;
+    if (name === '%YAML') {
+      if (version) repeated = 'The `%YAML` directive is given twice for one document.';
+      version = true;
+    } else if (name === '%TAG' && handle !== undefined) {
+      if (handles.has(handle)) repeated = `The tag handle \`${handle}\` is declared twice for one document.`;
+      handles.add(handle);
+    }
+    if (repeated) problems.push({ ruleId: 'yaml-syntax', message: first ? repeated : laterDocument(repeated), range: [d.offset, d.offset + d.source.length], fatal: first });
+  }
+  return handles;
+}
+
+/** A later document may not use a `%TAG` handle of an earlier one (the parser carries them over). */
+function checkBorrowedTags(doc: CST.Document, own: Set<string>, earlier: Set<string>, index: number, problems: LoadProblem[]): void {
+  const stack: unknown[] = [doc];
+  while (stack.length > 0) {
+    const t = stack.pop();
+    if (t === null || typeof t !== 'object') continue;
+    if (Array.isArray(t)) {
+      for (const item of t as unknown[]) stack.push(item);
+      continue;
+    }
+    const tok = t as { type?: string; source?: string; offset?: number };
+    if (tok.type === 'tag' && typeof tok.source === 'string') {
+      const handle = /^![\w-]+!/.exec(tok.source)?.[0];
+      if (handle && !own.has(handle) && earlier.has(handle)) {
+        const message = `Document ${index + 1} uses the tag handle \`${handle}\`, which only an earlier document declares (a \`%TAG\` directive applies to its own document).`;
+        problems.push({ ruleId: 'yaml-syntax', message: laterDocument(message), range: [tok.offset ?? 0, (tok.offset ?? 0) + tok.source.length], fatal: false });
+        return;
+      }
+    }
+    for (const v of Object.values(tok)) if (v !== null && typeof v === 'object') stack.push(v);
+  }
+}
+
+function laterDocument(message: string): string {
+  return `${message} (Helm reads only the first document, but the file is not valid YAML.)`;
+}
+
+/** The parser's errors for one document: fatal in the first, reported but not fatal in the documents Helm ignores. */
+function syntaxProblems(doc: Document.Parsed, index: number, problems: LoadProblem[]): void {
+  for (const e of doc.errors) {
+    let msg = e.message.replace(/\s+at line \d+, column \d+:?[\s\S]*$/, '').trim();
+    if (/call stack/i.test(msg)) msg = 'The file is nested too deeply to be read';
+    msg = `${msg}${/[.!?]$/.test(msg) ? '' : '.'}`;
+    const lenient = HELM_ACCEPTS.has(msg.replace(/\.$/, ''));
+    if (lenient) msg += " Helm's parser accepts this, but it is not valid YAML, and other tools reject it.";
+    if (index > 0) msg = laterDocument(`Document ${index + 1}: ${msg}`);
+    problems.push({ ruleId: 'yaml-syntax', message: msg, range: [e.pos[0], e.pos[1]], fatal: index === 0 && !lenient });
+  }
+}
+
+/** Keeps the first MAX_SYNTAX_PROBLEMS syntax problems; the last one kept says how many more there were. */
+function capSyntaxProblems(problems: LoadProblem[]): void {
+  const seen = new Set<string>();
+  const unique = problems.filter((p) => {
+    const key = `${p.ruleId}\0${p.range[0]}\0${p.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  replaceAll(problems, unique);
+  const syntax = problems.filter((p) => p.ruleId === 'yaml-syntax');
+  if (syntax.length <= MAX_SYNTAX_PROBLEMS) return;
+  const dropped = new Set(syntax.slice(MAX_SYNTAX_PROBLEMS));
+  const last = syntax[MAX_SYNTAX_PROBLEMS - 1]!;
+  last.message += ` (${dropped.size} more YAML syntax errors follow; fix these first.)`;
+  replaceAll(problems, problems.filter((p) => !dropped.has(p)));
+}
+
+/** Replaces the contents of a list in place (no spread: a file of garbage can have a very long list). */
+function replaceAll<T>(list: T[], items: T[]): void {
+  list.length = 0;
+  for (const item of items) list.push(item);
+}
+
+/** Values files are not templates: say so when a file that cannot be read contains `{{`. */
+function withTemplateHint(result: LoadedValues): LoadedValues {
+  const p = result.problems.find((x) => x.fatal);
+  if (p && result.source.text.includes('{{')) {
+    p.message += ' The file contains Helm template syntax (`{{ … }}`): Helm does not render values files, so it reads the braces as YAML.';
   }
   return result;
 }
@@ -158,6 +362,9 @@ function nodeRange(node: YamlNode | null | undefined, fallback: number): [number
 class ValueBuilder {
   private aliasNodes = 0;
   private readonly expanding = new Set<YamlNode>();
+  private aliasTargets: Map<Alias, YamlNode | undefined> | undefined;
+  /** The alias whose expansion is being built (where an expansion over the limit is reported). */
+  private outerAlias: YamlNode | undefined;
 
   constructor(
     private readonly doc: Document.Parsed,
@@ -170,18 +377,21 @@ class ValueBuilder {
   build(node: YamlNode | null, path: ValuesPath, depth: number, viaAlias = false): unknown {
     if (node === null || node === undefined) return null;
     if (viaAlias && ++this.aliasNodes > this.limits.maxAliasNodes) {
-      this.fail('Alias expansion exceeds the limit of ' + this.limits.maxAliasNodes + ' nodes (a "billion laughs" document); Helm refuses such files as excessive aliasing.', node);
+      this.fail('Alias expansion exceeds the limit of ' + this.limits.maxAliasNodes + ' nodes (a "billion laughs" document); Helm refuses such files as excessive aliasing.', this.outerAlias ?? node);
     }
     if (depth > this.limits.maxDepth) this.fail(`Nesting deeper than ${this.limits.maxDepth} levels is not supported.`, node);
     if (isAlias(node)) {
-      const target = node.resolve(this.doc) as YamlNode | undefined;
+      const target = this.resolveAlias(node);
       if (!target) this.fail(`Unknown alias *${node.source}.`, node);
       if (this.expanding.has(target!)) this.fail(`Alias *${node.source} refers to itself.`, node);
       this.expanding.add(target!);
+      const outer = this.outerAlias === undefined;
+      if (outer) this.outerAlias = node;
       try {
         return this.build(target!, path, depth, true);
       } finally {
         this.expanding.delete(target!);
+        if (outer) this.outerAlias = undefined;
       }
     }
     if (isScalar(node)) return normalizeScalar(node.value);
@@ -207,7 +417,7 @@ class ValueBuilder {
         merges.push(pair);
         continue;
       }
-      const key = keyString(pair.key);
+      const key = keyString(this.scalarKey(pair.key));
       const childPath = [...path, key];
       const earlier = seen.get(key);
       if (earlier && !viaAlias) {
@@ -241,6 +451,34 @@ class ValueBuilder {
     return out;
   }
 
+  /**
+   * The node an alias refers to: the last node before it with that anchor, as `Alias.resolve` finds it, but with one
+   * walk of the document for all aliases (`resolve` walks the whole document per alias: quadratic in a large file).
+   */
+  private resolveAlias(alias: Alias): YamlNode | undefined {
+    if (!this.aliasTargets) {
+      const targets = new Map<Alias, YamlNode | undefined>();
+      const anchors = new Map<string, YamlNode>();
+      visit(this.doc, {
+        Node: (_key, n) => {
+          if (isAlias(n)) targets.set(n, anchors.get(n.source));
+          else if (n.anchor) anchors.set(n.anchor, n);
+        },
+      });
+      this.aliasTargets = targets;
+    }
+    return this.aliasTargets.get(alias);
+  }
+
+  /** go-yaml v2 cannot use a map or a list as a key: Helm fails with "invalid map key". Aliased keys are resolved. */
+  private scalarKey(key: ParsedNode | null): ParsedNode | null {
+    const target = isAlias(key) ? (this.resolveAlias(key) as ParsedNode | undefined) : key;
+    if (isMap(target) || isSeq(target) || (isAlias(key) && !target)) {
+      this.fail('A map or a list is used as a map key, which Helm refuses ("invalid map key").', (key ?? target) as YamlNode);
+    }
+    return target ?? null;
+  }
+
   private record(path: ValuesPath, key: ParsedNode | undefined, value: YamlNode | null | undefined, parent: YamlNode | undefined): void {
     const fallback = key?.range[1] ?? parent?.range?.[0] ?? 0;
     const valueRange: [number, number] =
@@ -250,10 +488,10 @@ class ValueBuilder {
     const loc: NodeLocation = { source: this.name, valueRange };
     if (key?.range) loc.keyRange = [key.range[0], key.range[1]];
     // Through an alias, the first (outermost) record of a path is the one that explains it.
-    if (!this.locations.has(path) || key) this.locations.set(path, loc);
+    if (key || !this.locations.has(path)) this.locations.set(path, loc);
   }
 
-  private fail(message: string, node: YamlNode): never {
+  fail(message: string, node: YamlNode): never {
     const r = node.range ?? [0, 0];
     this.problems.push({ ruleId: 'yaml-syntax', message, range: [r[0], r[1]], fatal: true });
     throw new LoadAbort(message);
@@ -269,8 +507,7 @@ function keyString(key: ParsedNode | null): string {
     if (v === null) return 'null';
     return String(v);
   }
-  // Complex keys (`? [a, b]`) cannot be represented in JSON; Helm fails on them, keep the source text.
-  return formatPath([String(key)]);
+  return formatPath([String(key)]); // not reached: ValueBuilder.scalarKey refuses collection keys
 }
 
 function normalizeScalar(value: unknown): unknown {

@@ -304,7 +304,9 @@ async function report(results: LintResult[], sources: Map<string, SourceText>, o
       }
     }
   }
-  const textual = toStdout !== undefined && toStdout.format !== 'json';
+  // The fixed text is printed only beside the human format: in JSON it is `output`; SARIF, JUnit and GitHub
+  // workflow commands must stay exactly their format (a fixed file's text could even hold a `::command::` line).
+  const textual = toStdout !== undefined && toStdout.format === 'stylish';
   const stdoutText = toStdout ? (await loadFormatter(toStdout.format))!(forOutput, { ...context, color: opts.color }) : '';
   // --fix-dry-run on stdin with a text format: the fixed text on stdout (for editors and pipes), the report on stderr.
   const stdinDryRun = opts.fixDryRun && textual && results.length === 1 && opts.files.includes('-');

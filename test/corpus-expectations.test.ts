@@ -76,7 +76,7 @@ const EXPECTED: Record<string, string> = {
   // Pre-0.9.5 Houston-level auth at the root: placement; the obsolete auth.okta/auth0/google inside are reported as misplaced once moved.
   '048': '10:provider-placement',
   // Shell lines (AUTH__AUTH0__ENABLED=ture) parse as one plain scalar: Helm refuses a values file that is not a map.
-  '049': '',
+  '049': '10:yaml-syntax',
   // Houston-level config at the root: placement ($ID placeholders are reported once moved).
   '050': '10:provider-placement',
   // DISAGREE (documented): the my-secret/my-scret mismatch is between a comment (the kubectl command) and the value; comments are not values. With the Secret manifest given (--secrets), secret-manifest reports the missing Secret.
