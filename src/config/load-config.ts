@@ -231,7 +231,7 @@ export class ConfigResolver {
     } catch (err) {
       throw new ConfigError(`${file}: ${errorMessage(err)}`);
     }
-    const config = checkConfig(loaded?.config ?? {}, file);
+    const config = checkConfig(esmDefault(loaded?.config ?? {}), file);
     const dir = dirname(file);
     const layers: Layer[] = [];
     const parents = config.extends === undefined ? [] : Array.isArray(config.extends) ? config.extends : [config.extends];
@@ -246,6 +246,17 @@ export class ConfigResolver {
     layers.push({ name: file, dir, config });
     return layers;
   }
+}
+
+/**
+ * An ES module config can arrive as its namespace (`{ __esModule, default }`) when cosmiconfig falls back to
+ * require() for it (as in the bundled command); the configuration is its default export.
+ */
+function esmDefault(config: unknown): unknown {
+  if (config !== null && typeof config === 'object' && 'default' in config && ('__esModule' in config || Object.prototype.toString.call(config) === '[object Module]')) {
+    return (config as { default: unknown }).default;
+  }
+  return config;
 }
 
 type Explorer = ReturnType<typeof CosmiconfigFn>;

@@ -1,0 +1,19 @@
+// Entry of the houston-lint command: wires the real process to the CLI and returns the exit code.
+import { run } from './cli.js';
+import { decodeSource } from './read-inputs.js';
+
+/** Runs the CLI on this process's arguments and streams; the caller sets `process.exitCode`. */
+export function main(argv: string[] = process.argv.slice(2)): Promise<number> {
+  const readStdin = async () => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+    return decodeSource(Buffer.concat(chunks));
+  };
+  return run(argv, {
+    stdout: (text) => void process.stdout.write(text),
+    stderr: (text) => void process.stderr.write(text),
+    readStdin,
+    cwd: process.cwd(),
+    isTTY: Boolean(process.stdout.isTTY) && !process.env['NO_COLOR'],
+  });
+}
