@@ -1,22 +1,11 @@
 // Reports an OIDC provider `discoveryUrl` that is not `https://` (or points at a non-discovery `.well-known` document).
 import { defineRule } from '../src/rule.js';
+import { valueOffset } from '../src/scalar-offset.js';
 import { isPlaceholderOnly } from './no-placeholder.js';
-import type { RuleContext } from '../src/rule.js';
-import type { ValuesPath } from '../src/types.js';
 
 const SCHEME = /^([A-Za-z][A-Za-z0-9+.-]*):\/\//;
 /** Discovery documents openid-client accepts when the URL already names one. */
 const DISCOVERY_DOC = /\/\.well-known\/(?:openid-configuration|oauth-authorization-server)$/;
-
-/** Source offset of character `index` of a single-line scalar's value, when the source spells the value verbatim. */
-function valueOffset(context: RuleContext, path: ValuesPath, value: string, index: number): number | undefined {
-  const src = context.scalar(path);
-  const loc = context.fixer.location(path);
-  if (!src || !loc || src.style === 'block') return undefined;
-  const q = src.style === 'plain' ? 0 : 1;
-  const inner = src.style === 'plain' ? src.text : src.text.slice(1, -1);
-  return inner === value ? loc.valueRange[0] + q + index : undefined;
-}
 
 export default defineRule({
   meta: {

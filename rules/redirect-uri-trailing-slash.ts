@@ -1,9 +1,9 @@
 // Reports a Houston OAuth redirect/callback URL without its trailing slash, on the wrong host, over http or with a port.
 import { defineRule } from '../src/rule.js';
+import { valueOffset } from '../src/scalar-offset.js';
 import { isSecretEnvName, isSecretKey } from '../src/secret-keys.js';
 import { getAt, isRecord } from '../src/values-path.js';
 import { walkStrings } from '../src/walk-values.js';
-import type { RuleContext } from '../src/rule.js';
 import type { ValuesPath } from '../src/types.js';
 
 /**
@@ -11,16 +11,6 @@ import type { ValuesPath } from '../src/types.js';
  * `/v1/oauth/redirect` or `/v1/oauth/callback`, then the character after it (a `/` or not).
  */
 const OAUTH_URL = /(?:([A-Za-z][A-Za-z0-9+.-]*):\/\/)?([^\s"'`/?#,;=&()[\]{}]*)\/v1\/oauth\/(redirect|callback)(?![A-Za-z0-9_-])(\/?)/g;
-
-/** Source offset of character `index` of a single-line scalar's value, when the source spells the value verbatim. */
-function valueOffset(context: RuleContext, path: ValuesPath, value: string, index: number): number | undefined {
-  const src = context.scalar(path);
-  const loc = context.fixer.location(path);
-  if (!src || !loc || src.style === 'block') return undefined;
-  const q = src.style === 'plain' ? 0 : 1;
-  const inner = src.style === 'plain' ? src.text : src.text.slice(1, -1);
-  return inner === value ? loc.valueRange[0] + q + index : undefined;
-}
 
 /** `global.baseDomain` as a bare lower-case host, when it is one. */
 function bareDomain(value: unknown): string | undefined {
