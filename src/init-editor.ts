@@ -1,8 +1,8 @@
 // Writes or merges `.vscode/settings.json` so yaml-language-server (VS Code's YAML extension) uses the houston schema.
-import { chmodSync, closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
-import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { packageRoot } from './package-root.js';
+import { writeFileAtomic } from './write-file-atomic.js';
 
 /** Values files the schema is mapped to unless `files` says otherwise. */
 export const DEFAULT_EDITOR_PATTERNS: readonly string[] = ['**/*values*.yaml', '**/*values*.yml'];
@@ -223,31 +223,9 @@ export function stripJsonc(text: string): string | undefined {
 
 /** Writes through a temporary file renamed into place, so a failure never leaves half a settings file. */
 function writeAtomically(path: string, text: string): void {
-  let target = path;
-  let mode = 0o666;
-  const existed = existsSync(path);
-  if (existed) {
-    target = realpathSync(path); // keep a symlinked settings.json a symlink
-    mode = statSync(target).mode & 0o7777;
-  }
-  const tmp = join(dirname(target), `.${basename(target)}.houston-lint-${randomBytes(6).toString('hex')}.tmp`);
-  let fd: number | undefined;
   try {
-    if (!existed) mkdirSync(dirname(path), { recursive: true });
-    fd = openSync(tmp, 'wx', mode);
-    writeSync(fd, text);
-    fsyncSync(fd);
-    closeSync(fd);
-    fd = undefined;
-    if (existed) chmodSync(tmp, mode);
-    renameSync(tmp, target);
+    writeFileAtomic(path, text, { create: true }); // a symlinked settings.json stays a symlink
   } catch (err) {
-    if (fd !== undefined) closeSync(fd);
-    try {
-      unlinkSync(tmp);
-    } catch {
-      // already gone
-    }
     throw new InitEditorError(`init-editor: cannot write ${path}: ${(err as Error).message}`);
   }
 }

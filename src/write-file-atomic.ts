@@ -1,18 +1,23 @@
-// Safe writes for --fix: a temporary file in the same directory, renamed over the original, mode kept.
-import { chmodSync, closeSync, fsyncSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+// Safe writes (--fix, init-editor): a temporary file in the same directory, renamed over the original, mode kept.
+import { chmodSync, closeSync, existsSync, fsyncSync, mkdirSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 
-/** Writes `bytes` to `path` atomically: on any failure the original is untouched and no temp file is left. */
-export function writeFileAtomic(target: string, bytes: Uint8Array): void {
+/**
+ * Writes `bytes` to `target` atomically: on any failure the original is untouched and no temp file is left.
+ * An existing file keeps its mode; with `create`, a missing file (and its directory) is created.
+ */
+export function writeFileAtomic(target: string, bytes: Uint8Array | string, options: { create?: boolean } = {}): void {
+  const exists = existsSync(target);
+  if (!exists && options.create) mkdirSync(dirname(target), { recursive: true });
   // Through a symlink, write the file it points to (renaming over the link would replace the link itself).
-  const path = realpathSync(target);
-  const mode = statSync(path).mode & 0o7777;
+  const path = exists || !options.create ? realpathSync(target) : target;
+  const mode = exists ? statSync(path).mode & 0o7777 : 0o666 & ~process.umask();
   const tmp = join(dirname(path), `.${basename(path)}.houston-lint-${randomBytes(6).toString('hex')}.tmp`);
   let fd: number | undefined;
   try {
     fd = openSync(tmp, 'wx', mode);
-    writeSync(fd, bytes);
+    writeSync(fd, typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : bytes);
     fsyncSync(fd);
     closeSync(fd);
     fd = undefined;
