@@ -95,18 +95,17 @@ export default defineRule({
     if (typeof h.baseDomain === 'string') targets.push({ path: ['global', 'baseDomain'], value: h.baseDomain });
 
     for (const { path, value } of targets) {
-      if (!context.has(path)) continue;
       const key = path[path.length - 1];
+      const tokens = placeholderTokens(value, { regex: isRegexKey(key) });
+      const domains = tokens.length === 0 && checkDomains ? exampleDomains(value) : [];
+      // Labels, secrecy and the location check only for the few values that are reported (maps can be huge).
+      if ((tokens.length === 0 && domains.length === 0) || !context.has(path)) continue;
       const secret = isSecret(context.values, path, h.path);
       const label = labelOf(path);
-      const tokens = placeholderTokens(value, { regex: isRegexKey(key) });
       if (tokens.length > 0) {
         if (secret) context.report({ messageId: 'secretPlaceholder', data: { key: label }, path });
         else context.report({ messageId: 'placeholder', data: { key: label, tokens: quote(tokens) }, path });
-        continue;
-      }
-      const domains = checkDomains ? exampleDomains(value) : [];
-      if (domains.length > 0) {
+      } else {
         // Never echo a credential: for secret-like keys name the key only.
         context.report({ messageId: 'exampleDomain', data: { key: label, domains: secret ? 'an example domain' : quote(domains) }, path, severity: 'warn' });
       }

@@ -40,7 +40,8 @@ export default defineRule({
     if (h.kind === 'none') return;
     const baseDomain = bareDomain(h.baseDomain);
     for (const { path, value } of walkStrings(h.raw, h.path)) {
-      if (!context.has(path) || isSecretValue(context.values, path)) continue;
+      // The cheap text test first: maps can be huge, and few strings mention Houston's OAuth routes.
+      if (!value.includes('/v1/oauth/') || !context.has(path) || isSecretValue(context.values, path)) continue;
       for (const m of value.matchAll(OAUTH_URL)) {
         const [, scheme, authority = '', kind = 'redirect', slash] = m;
         if (!slash) {

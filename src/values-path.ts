@@ -20,9 +20,15 @@ export function formatPath(path: ValuesPath): string {
 /** A collision-free map key for a path. */
 export function pathKey(path: ValuesPath): string {
   let out = '';
-  for (const seg of path) out += (typeof seg === 'number' ? '#' : '.') + String(seg).replaceAll('\\', '\\\\').replaceAll('.', '\\.').replaceAll('#', '\\#');
+  for (const seg of path) {
+    if (typeof seg === 'number') out += '#' + seg;
+    // Most keys need no escaping; this runs for every location lookup, so skip the replacements then.
+    else out += '.' + (NEEDS_ESCAPE.test(seg) ? seg.replaceAll('\\', '\\\\').replaceAll('.', '\\.').replaceAll('#', '\\#') : seg);
+  }
   return out;
 }
+
+const NEEDS_ESCAPE = /[\\.#]/;
 
 /** True when `prefix` is a (non-strict) prefix of `path`. */
 export function startsWith(path: ValuesPath, prefix: ValuesPath): boolean {
