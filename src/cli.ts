@@ -230,8 +230,9 @@ async function lintCommand(files: string[], flags: LintFlags, io: CliIO): Promis
     }
     if (flags.fix && files.includes('-')) throw new UsageError('--fix cannot write to stdin; use --fix-dry-run to print the fixed text');
     if (flags.writeBaseline && flags.pruneBaseline) throw new UsageError('use either --write-baseline or --prune-baseline, not both');
+    // One resolver for the whole run: a configuration file is found and loaded once.
+    const resolver = new ConfigResolver({ lookup: flags.configLookup, cwd: io.cwd, ...(flags.config ? { configFile: flags.config } : {}) });
     if (flags.printConfig !== undefined) {
-      const resolver = new ConfigResolver({ lookup: flags.configLookup, cwd: io.cwd, ...(flags.config ? { configFile: flags.config } : {}) });
       const resolved = withFlags(await resolver.forFile(flags.printConfig), { rules: rulesConfig, ...(flags.chartVersion ? { chartVersion: flags.chartVersion } : {}) });
       io.stdout(JSON.stringify(resolved, null, 2) + '\n');
       return 0;
@@ -239,7 +240,6 @@ async function lintCommand(files: string[], flags: LintFlags, io: CliIO): Promis
     let environments = flags.env;
     if (files.length === 0 && flags.values.length === 0 && flags.set.length === 0 && environments.length === 0) {
       // Without files, a configuration that defines environments is linted whole.
-      const resolver = new ConfigResolver({ lookup: flags.configLookup, cwd: io.cwd, ...(flags.config ? { configFile: flags.config } : {}) });
       const found = await resolver.forFile(`${io.cwd}/values.yaml`);
       if (Object.keys(found.environments).length === 0) {
         throw new UsageError('no files given (try `houston-lint values.yaml`, `houston-lint -f base.yaml -f prod.yaml`, or `-` for stdin)');
@@ -273,6 +273,7 @@ async function lintCommand(files: string[], flags: LintFlags, io: CliIO): Promis
         pruneBaseline: flags.pruneBaseline === true,
       },
       { stdout: io.stdout, stderr: io.stderr, readStdin: io.readStdin, cwd: io.cwd },
+      resolver,
     );
   } catch (err) {
     return reportFailure(err, io, flags.debug === true);

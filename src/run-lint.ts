@@ -66,8 +66,11 @@ export interface LintCommandIO {
 }
 
 /** Runs the lint command and returns the exit code (0 clean, 1 findings); throws for exit-2 failures. */
-export async function runLint(opts: LintCommandOptions, io: LintCommandIO): Promise<number> {
-  const resolver = new ConfigResolver({ lookup: opts.configLookup, cwd: io.cwd, ...(opts.configFile ? { configFile: opts.configFile } : {}) });
+export async function runLint(
+  opts: LintCommandOptions,
+  io: LintCommandIO,
+  resolver = new ConfigResolver({ lookup: opts.configLookup, cwd: io.cwd, ...(opts.configFile ? { configFile: opts.configFile } : {}) }),
+): Promise<number> {
   const inputs = opts.files.length ? await expandInputs(opts.files, io.cwd) : [];
   const explicit = new Set(opts.files.map((f) => resolve(io.cwd, f)));
 
