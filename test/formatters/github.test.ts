@@ -1,22 +1,11 @@
 // GitHub Actions annotations: @actions/core escaping, errors first, a full plain summary, and no injected commands.
 import { describe, expect, it } from 'vitest';
-import { rules } from '../../rules/index.js';
 import github, { escapeData, escapeProperty } from '../../src/formatters/github.js';
 import { loadFormatter } from '../../src/formatters/index.js';
 import { lintText } from '../../src/linter.js';
-import type { FormatterContext } from '../../src/formatters/types.js';
+import { context, diag } from '../helpers/formatter-fixtures.js';
 import type { Diagnostic, LintResult } from '../../src/types.js';
 
-const context: FormatterContext = {
-  cwd: '/repo/sub',
-  repoRoot: '/repo',
-  color: false,
-  rulesMeta: Object.fromEntries(rules.map((r) => [r.meta.id, r.meta])),
-};
-
-function diag(over: Partial<Diagnostic> & Pick<Diagnostic, 'ruleId'>): Diagnostic {
-  return { severity: 2, message: 'Something is wrong.', path: 'astronomer.houston.config.auth', line: 3, column: 5, endLine: 3, endColumn: 9, ...over };
-}
 
 function result(filePath: string, messages: Diagnostic[]): LintResult {
   const errors = messages.filter((m) => m.severity === 2).length;

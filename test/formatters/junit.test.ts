@@ -1,23 +1,12 @@
 // JUnit XML: well-formed for a real parser, one suite per file, a case per rule, a failure per finding, hostile text escaped.
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { rules } from '../../rules/index.js';
 import { loadFormatter } from '../../src/formatters/index.js';
 import junit, { escapeAttr, escapeText } from '../../src/formatters/junit.js';
 import { lintText } from '../../src/linter.js';
-import type { FormatterContext } from '../../src/formatters/types.js';
+import { context, diag } from '../helpers/formatter-fixtures.js';
 import type { Diagnostic, LintResult } from '../../src/types.js';
 
-const context: FormatterContext = {
-  cwd: '/repo/sub',
-  repoRoot: '/repo',
-  color: false,
-  rulesMeta: Object.fromEntries(rules.map((r) => [r.meta.id, r.meta])),
-};
-
-function diag(over: Partial<Diagnostic> & Pick<Diagnostic, 'ruleId'>): Diagnostic {
-  return { severity: 2, message: 'Something is wrong.', path: 'astronomer.houston.config.auth', line: 3, column: 5, endLine: 3, endColumn: 9, ...over };
-}
 
 function result(filePath: string, messages: Diagnostic[], fatal = 0): LintResult {
   const errors = messages.filter((m) => m.severity === 2).length;

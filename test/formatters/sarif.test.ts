@@ -10,6 +10,7 @@ import { rules } from '../../rules/index.js';
 import { loadFormatter } from '../../src/formatters/index.js';
 import sarif, { FINGERPRINT_KEY, pascalCase } from '../../src/formatters/sarif.js';
 import { lintText } from '../../src/linter.js';
+import { context as base, diag } from '../helpers/formatter-fixtures.js';
 import type { FormatterContext } from '../../src/formatters/types.js';
 import type { Diagnostic, LintResult } from '../../src/types.js';
 import { REPO } from '../helpers/paths.js';
@@ -48,13 +49,7 @@ function validate(log: unknown): void {
 }
 
 const ROOT = '/repo';
-const context: FormatterContext = {
-  cwd: '/repo/sub',
-  repoRoot: ROOT,
-  color: false,
-  rulesMeta: Object.fromEntries(rules.map((r) => [r.meta.id, r.meta])),
-  toolVersion: '1.2.3',
-};
+const context: FormatterContext = { ...base, repoRoot: ROOT, toolVersion: '1.2.3' };
 
 interface Log {
   $schema: string;
@@ -85,9 +80,6 @@ function run(results: LintResult[], ctx: FormatterContext = context): Log {
   return log;
 }
 
-function diag(over: Partial<Diagnostic> & Pick<Diagnostic, 'ruleId'>): Diagnostic {
-  return { severity: 2, message: 'Something is wrong.', path: 'astronomer.houston.config.auth', line: 3, column: 5, endLine: 3, endColumn: 9, ...over };
-}
 
 function result(filePath: string, messages: Diagnostic[], suppressed: Diagnostic[] = []): LintResult {
   const errors = messages.filter((m) => m.severity === 2).length;
