@@ -5,9 +5,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
+import { YAML_ALIAS } from '../scripts/build-action.mjs';
 import { childEnv } from './measure.mjs';
 
 export const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
+const REPO_ROOT = path.dirname(BENCH_DIR);
 export const REPO = path.resolve(BENCH_DIR, '..');
 export const SCHEMA = path.join(REPO, 'schema', 'houston-values.schema.json');
 export const DEFAULT_TOOLS_DIR = process.env.HOUSTON_BENCH_TOOLS || path.join(tmpdir(), 'houston-lint-bench-tools');
@@ -88,8 +90,9 @@ export async function bundleParseOnly(outDir) {
     format: 'esm',
     outfile,
     logLevel: 'warning',
-    // yaml is CommonJS on Node and requires built-ins: give the ESM bundle a `require`, as scripts/build-cli.mjs does.
-    banner: { js: "import { createRequire as __benchCreateRequire } from 'node:module';\nconst require = __benchCreateRequire(import.meta.url);" },
+    // The same build of yaml as the CLI bundle (scripts/build-action.mjs, YAML_ALIAS), so the floor stays comparable.
+    absWorkingDir: REPO_ROOT,
+    alias: YAML_ALIAS,
   });
   return outfile;
 }

@@ -5,7 +5,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
-import { licenseNotices } from './build-action.mjs';
+import { licenseNotices, YAML_ALIAS } from './build-action.mjs';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const OUTDIR = path.join(repoRoot, 'dist', 'cli');
@@ -44,8 +44,8 @@ export async function buildCli() {
     platform: 'node',
     target: 'node20',
     format: 'cjs',
-    // yaml's ESM build: no CommonJS interop wrappers to run at start-up.
     mainFields: ['module', 'main'],
+    alias: YAML_ALIAS,
     // Keep import() of files outside the bundle (ESM config files) a real dynamic import.
     supported: { 'dynamic-import': true },
     external: ['typescript'],
