@@ -1,7 +1,7 @@
 // The pure core: text (or loaded, merged values) and options in, ESLint-shaped results out. No files, no process state.
 import { ruleMap } from '../rules/index.js';
 import { unitFromLoaded } from './lint-unit.js';
-import { loadValues } from './load-values.js';
+import { DEFAULT_LIMITS, loadValues } from './load-values.js';
 import { locate, overridden, rangeIn } from './locate.js';
 import { runChecks } from './run-rules.js';
 import { compareDiagnostics, countResult, dedupe, withBaseline, withDirectives } from './suppress.js';
@@ -55,7 +55,7 @@ export function resolveSeverity(rule: RuleModule<never>, config: RulesConfig | u
 
 /** Lints one values file's text. */
 export function lintText(text: string, options: LintOptions = {}): LintResult {
-  return lintLoaded(loadValues(options.filePath ?? '<stdin>', text), options);
+  return lintLoaded(loadValues(options.filePath ?? '<stdin>', text, DEFAULT_LIMITS, { skim: true }), options);
 }
 
 /** Lints one already loaded values file. */

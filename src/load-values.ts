@@ -3,6 +3,7 @@ import { Composer, isAlias, isMap, isScalar, isSeq, Parser, visit } from 'yaml';
 import type { Alias, CST, Document, Node as YamlNode, Pair, ParsedNode } from 'yaml';
 import { LineIndex } from './line-index.js';
 import { LocationMap } from './location-map.js';
+import { skimValues } from './skim-values.js';
 import { formatPath } from './values-path.js';
 import type { NodeLocation, ValuesPath } from './types.js';
 
@@ -109,8 +110,17 @@ export const MAX_SYNTAX_PROBLEMS = 20;
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const FORBIDDEN_CHAR = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uFFFE\uFFFF]|[\uD800-\uDFFF]/u;
 
+export interface LoadOptions {
+  /**
+   * For linting: read only the parts of the file the rules use (`skim-values.ts`) when the file allows it. The
+   * lint results are the same (a test holds them to it) and large files are read many times faster, but `values`
+   * then lacks the sections no rule reads. Off by default: `values` is the whole file.
+   */
+  skim?: boolean;
+}
+
 /** Parses `text` as a Helm values file. Never throws on bad input: problems are returned. */
-export function loadValues(name: string, text: string, limits: LoadLimits = DEFAULT_LIMITS): LoadedValues {
+export function loadValues(name: string, text: string, limits: LoadLimits = DEFAULT_LIMITS, options: LoadOptions = {}): LoadedValues {
   const source: SourceFile = { name, text, lines: new LineIndex(text) };
   const locations = new LocationMap();
   const problems: LoadProblem[] = [];
@@ -120,6 +130,10 @@ export function loadValues(name: string, text: string, limits: LoadLimits = DEFA
   if (refused) {
     problems.push(refused);
     return result;
+  }
+  if (options.skim === true) {
+    const skimmed = loadSkimmed(source, limits);
+    if (skimmed) return skimmed;
   }
 
   let docs: Document.Parsed[];
@@ -167,6 +181,73 @@ export function loadValues(name: string, text: string, limits: LoadLimits = DEFA
     return withTemplateHint(result);
   }
   return result;
+}
+
+/**
+ * Reads the reduced text of `skimValues` instead of the whole file. Anything short of a clean read (the file is not
+ * plain enough to skim, or the reduced text has a problem of any kind) returns `undefined`, and the whole file is
+ * parsed, so every problem is reported exactly as the full parse reports it.
+ */
+function loadSkimmed(source: SourceFile, limits: LoadLimits): LoadedValues | undefined {
+  const skimmed = skimValues(source.text, entryEnd);
+  if (!skimmed) return undefined;
+  const problems: LoadProblem[] = [];
+  let docs: Document.Parsed[];
+  try {
+    docs = parseStream(skimmed.text, problems, limits.maxDepth);
+  } catch {
+    return undefined;
+  }
+  const doc = docs[0];
+  if (!doc || docs.length !== 1 || problems.length > 0 || doc.errors.length > 0 || !isMap(doc.contents)) return undefined;
+  const locations = new LocationMap();
+  const builder = new ValueBuilder(doc, source.name, locations, problems, limits, skimmed.toOriginal);
+  let values: unknown;
+  try {
+    values = builder.build(doc.contents as YamlNode, [], 0);
+  } catch (err) {
+    if (err instanceof LoadAbort) return undefined;
+    throw err;
+  }
+  if (problems.some((p) => p.fatal)) return undefined;
+  const [start, end] = nodeRange(doc.contents as YamlNode, 0);
+  const root: NodeLocation = { source: source.name, valueRange: [skimmed.toOriginal(start), skimmed.toOriginal(end, true)] };
+  locations.set([], root);
+  if (skimmed.rootEnd) endOnDemand(root, skimmed.rootEnd);
+  const astronomer = locations.get(['astronomer']);
+  if (astronomer && skimmed.astronomerEnd) endOnDemand(astronomer, skimmed.astronomerEnd);
+  return { source, values, locations, problems };
+}
+
+/**
+ * Replaces the end of a map's value range, whose last entry was cut from the reduced text, by where the full parse
+ * ends it, computed the first time the range is read. (Should that entry not parse on its own, which the skimmer's
+ * checks make unlikely, the end of its key stays.)
+ */
+function endOnDemand(loc: NodeLocation, end: () => number | undefined): void {
+  let range: [number, number] | undefined;
+  const cut = loc.valueRange;
+  Object.defineProperty(loc, 'valueRange', {
+    get: () => (range ??= [cut[0], end() ?? cut[1]]),
+    set: (value: [number, number]) => {
+      range = value;
+    },
+    enumerable: true,
+    configurable: true,
+  });
+}
+
+/** Where the first (only) top-level value of `text` ends, as the full parse would end it; undefined if it does not parse. */
+function entryEnd(text: string): number | undefined {
+  const problems: LoadProblem[] = [];
+  try {
+    const docs = parseStream(text, problems, DEFAULT_LIMITS.maxDepth);
+    const doc = docs[0];
+    if (!doc || docs.length !== 1 || problems.length > 0 || doc.errors.length > 0 || !isMap(doc.contents)) return undefined;
+    return doc.contents.range[1];
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -372,7 +453,13 @@ class ValueBuilder {
     private readonly locations: LocationMap,
     private readonly problems: LoadProblem[],
     private readonly limits: LoadLimits,
+    /** Maps offsets of a skimmed (reduced) text back to the file (identity for a full parse). */
+    private readonly toOriginal: (offset: number, end?: boolean) => number = (o) => o,
   ) {}
+
+  private range(r: readonly number[]): [number, number] {
+    return [this.toOriginal(r[0]!), this.toOriginal(r[1]!, true)];
+  }
 
   build(node: YamlNode | null, path: ValuesPath, depth: number, viaAlias = false): unknown {
     if (node === null || node === undefined) return null;
@@ -425,7 +512,7 @@ class ValueBuilder {
           ruleId: 'duplicate-key',
           message: `Duplicate key "${key}": Helm silently keeps only this last value and drops the earlier one.`,
           path: childPath,
-          range: [pair.key.range[0], pair.key.range[1]],
+          range: this.range(pair.key.range),
           fatal: false,
         });
         // Forget the dropped value's children; scalars are simply overwritten below (keeps this linear).
@@ -480,20 +567,20 @@ class ValueBuilder {
   }
 
   private record(path: ValuesPath, key: ParsedNode | undefined, value: YamlNode | null | undefined, parent: YamlNode | undefined): void {
-    const fallback = key?.range[1] ?? parent?.range?.[0] ?? 0;
+    const fallback = key ? this.toOriginal(key.range[1], true) : parent?.range ? this.toOriginal(parent.range[0]) : 0;
     const valueRange: [number, number] =
       value?.range && !(isScalar(value) && value.value === null && value.range[0] === value.range[1])
-        ? [value.range[0], value.range[1]]
+        ? this.range(value.range)
         : [fallback, fallback];
     const loc: NodeLocation = { source: this.name, valueRange };
-    if (key?.range) loc.keyRange = [key.range[0], key.range[1]];
+    if (key?.range) loc.keyRange = this.range(key.range);
     // Through an alias, the first (outermost) record of a path is the one that explains it.
     if (key || !this.locations.has(path)) this.locations.set(path, loc);
   }
 
   fail(message: string, node: YamlNode): never {
     const r = node.range ?? [0, 0];
-    this.problems.push({ ruleId: 'yaml-syntax', message, range: [r[0], r[1]], fatal: true });
+    this.problems.push({ ruleId: 'yaml-syntax', message, range: this.range(r), fatal: true });
     throw new LoadAbort(message);
   }
 }

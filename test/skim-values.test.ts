@@ -1,0 +1,152 @@
+// Skimming (reading only the parts of a values file the rules use) must never change a result: every fixture, every
+// corpus file, the benchmark's generated files and thousands of mutations of them lint the same with and without it.
+import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { generateCorpus } from '../bench/generate.mjs';
+import { fixText } from '../src/apply-fixes.js';
+import { lintLoaded, lintText, lintUnit } from '../src/linter.js';
+import { DEFAULT_LIMITS, loadValues } from '../src/load-values.js';
+import { mergeLoaded } from '../src/merge-values.js';
+import { skimValues } from '../src/skim-values.js';
+import { CORPUS_MIGRATION, CORPUS_REAL, FIXTURES } from './helpers/paths.js';
+import type { LintResult } from '../src/types.js';
+
+function yamlFiles(dir: string): string[] {
+  return readdirSync(dir)
+    .sort()
+    .flatMap((f) => {
+      const p = join(dir, f);
+      return statSync(p).isDirectory() ? yamlFiles(p) : /\.ya?ml$/.test(f) ? [p] : [];
+    });
+}
+
+const bench = generateCorpus({ profile: 'tiny', out: mkdtempSync(join(tmpdir(), 'houston-lint-skim-')) });
+const benchFiles = [bench.files.values58.path, bench.files.platform3000.path, ...yamlFiles(bench.files.set.path), ...yamlFiles(bench.files.smallDir.path)];
+const files = [...yamlFiles(FIXTURES), ...yamlFiles(CORPUS_REAL), ...yamlFiles(CORPUS_MIGRATION), ...benchFiles];
+const texts = files.map((f) => ({ name: f, text: readFileSync(f, 'utf8') }));
+
+/** A result with everything that can differ, the fixes `--fix` keeps out of the output (non-enumerable) included. */
+function comparable(r: LintResult): string {
+  const withFix = (m: LintResult['messages'][number]) => ({ ...m, fix: m.fix });
+  return JSON.stringify({ ...r, messages: r.messages.map(withFix), suppressedMessages: r.suppressedMessages.map(withFix) });
+}
+
+const full = (name: string, text: string) => lintLoaded(loadValues(name, text), { filePath: name });
+const skimmed = (name: string, text: string) => lintText(text, { filePath: name });
+const noEnd = () => 0;
+
+describe('skimming a values file', () => {
+  it('skims most real files, and the large generated ones down to their houston parts', () => {
+    const done = texts.filter((t) => skimValues(t.text, noEnd) !== undefined);
+    expect(done.length / texts.length).toBeGreaterThan(0.75);
+    const platform = readFileSync(bench.files.platform3000.path, 'utf8');
+    const reduced = skimValues(platform, noEnd);
+    expect(reduced).toBeDefined();
+    expect(reduced!.text.length).toBeLessThan(platform.length / 3);
+    expect(reduced!.text).toContain('\n  houston:\n');
+    expect(reduced!.text).not.toContain('\nnginx:');
+  });
+
+  it.each(texts.map((t) => [t.name.replace(/^.*\/(fixtures|corpus|corpus-tiny)\//, '$1/'), t.text]))('gives the full-parse result: %s', (name, text) => {
+    expect(comparable(skimmed(name, text))).toBe(comparable(full(name, text)));
+  });
+
+  it('gives the full-parse result for files merged like helm -f', () => {
+    const base = readFileSync(bench.files.platform3000.path, 'utf8');
+    const prod = texts.find((t) => t.name.endsWith('examples/values.yaml'))!.text;
+    const lintMerged = (skim: boolean) =>
+      lintUnit(mergeLoaded([loadValues('base.yaml', base, DEFAULT_LIMITS, { skim }), loadValues('prod.yaml', prod, DEFAULT_LIMITS, { skim })])).map(comparable);
+    expect(lintMerged(true)).toEqual(lintMerged(false));
+  });
+
+  it('gives the full-parse result and the same fixed text after random edits (fast-check)', () => {
+    const pool = texts.filter((t) => t.text.length < 200_000).map((t) => t.text);
+    const inserts = ['"', "'", ':', ': x', '[', ']', '{', '#', ' #', '- ', ' ', '  ', '\\', '&a ', '*a', '!t ', '|', '>', '? ', '---', '\t', 'a: b: c', '\\q'];
+    const edit = fc.record({
+      file: fc.nat(pool.length - 1),
+      line: fc.nat(),
+      at: fc.nat(),
+      op: fc.integer({ min: 0, max: 7 }),
+      insert: fc.constantFrom(...inserts),
+    });
+    fc.assert(
+      fc.property(fc.array(edit, { minLength: 1, maxLength: 3 }), (edits) => {
+        let text = pool[edits[0]!.file]!;
+        for (const e of edits) {
+          const lines = text.split('\n');
+          const i = e.line % lines.length;
+          const line = lines[i]!;
+          const p = e.at % (line.length + 1);
+          if (e.op === 0) lines[i] = line.slice(0, p) + line.slice(p + 1);
+          else if (e.op === 1) lines[i] = line.slice(0, p) + e.insert + line.slice(p);
+          else if (e.op === 2) lines[i] = ' ' + line;
+          else if (e.op === 3) lines[i] = line.replace(/^ /, '');
+          else if (e.op === 4) lines.splice(i, 0, line);
+          else if (e.op === 5) lines.splice(i, 1);
+          else if (e.op === 6) lines[i] = line.replace(/^(\s*)/, '$1  ');
+          else lines[i] = line + e.insert;
+          text = lines.join('\n');
+        }
+        const a = full('values.yaml', text);
+        const b = skimmed('values.yaml', text);
+        expect(comparable(b)).toBe(comparable(a));
+        if (a.messages.some((m) => m.fix)) {
+          const fixFull = fixText(text, (t) => full('values.yaml', t));
+          expect(fixText(text, (t) => skimmed('values.yaml', t)).output).toBe(fixFull.output);
+        }
+      }),
+      { seed: 0x5c1, numRuns: 600, endOnFailure: true },
+    );
+  });
+
+  it('still reports a syntax error outside the houston section (the whole file is parsed then)', () => {
+    const text = 'nginx:\n  replicas: 2\n  note: a: b\nastronomer:\n  houston:\n    config: {}\n';
+    expect(skimValues(text, noEnd)).toBeUndefined();
+    const r = skimmed('values.yaml', text);
+    expect(r.messages.map((m) => [m.ruleId, m.line])).toContainEqual(['yaml-syntax', 3]);
+  });
+
+  const plain = 'global:\n  baseDomain: example.com\nastronomer:\n  houston:\n    config: {}\n';
+  it.each([
+    ['a tab', 'nginx:\n\tx: 1\n'],
+    ['an anchor', 'nginx: &n\n  x: 1\n'],
+    ['an alias', 'nginx:\n  x: *n\n'],
+    ['a tag', 'nginx:\n  x: !!str 1\n'],
+    ['a merge key', 'nginx:\n  <<: {a: 1}\n'],
+    ['a document marker', '---\nnginx:\n  x: 1\n'],
+    ['a directive', '%YAML 1.1\n---\nnginx: 1\n'],
+    ['an explicit key', 'nginx:\n  ? x\n  : 1\n'],
+    ['a plain value continued on the next line', 'nginx:\n  x: one\n    two\n'],
+    ['a value on the line after its key', 'nginx:\n  x:\n    one\n'],
+    ['a double-quoted string over two lines', 'nginx:\n  x: "one\n    two"\n'],
+    ['a flow sequence over two lines', 'nginx:\n  x: [a,\n    b]\n'],
+    ['an invalid escape', 'nginx:\n  x: "\\q"\n'],
+    ['a nested map on one line', 'nginx:\n  x: a: b\n'],
+    ['indentation that fits no level', 'nginx:\n    x: 1\n  y: 2\n'],
+    ['a quoted top-level key', '"nginx":\n  x: 1\n'],
+    ['a compact nested sequence', 'nginx:\n  - - a\n'],
+    ['a block scalar with an indentation indicator', 'nginx:\n  x: |2\n     a\n'],
+    ['a second astronomer', 'astronomer:\n  x: 1\n'],
+    ['deep flow nesting', `nginx: ${'['.repeat(40)}${']'.repeat(40)}\n`],
+  ])('leaves a file with %s to the full parse', (_what, extra) => {
+    expect(skimValues(plain, noEnd)).toBeDefined();
+    expect(skimValues(plain + extra, noEnd)).toBeUndefined();
+  });
+
+  it('maps every offset of the reduced text back to the same character of the file', () => {
+    const text = '# values\nnginx:\n  replicas: 2\n  config: |\n    a: b\nastronomer:\n  commander:\n    x: 1\n  houston:\n    config:\n      publicSignups: yes\nkibana:\n  enabled: false\nglobal:\n  baseDomain: example.com\n';
+    const skim = skimValues(text, noEnd)!;
+    expect(skim.text).toBe('# values\nnginx:\nastronomer:\n  commander:\n  houston:\n    config:\n      publicSignups: yes\nglobal:\n  baseDomain: example.com\n');
+    for (const word of ['publicSignups', 'houston', 'baseDomain', 'astronomer', 'commander']) {
+      expect(skim.toOriginal(skim.text.indexOf(word))).toBe(text.indexOf(word));
+    }
+    // Where two kept parts meet, an offset starts the second part, but ends the first (the houston block ends before
+    // `kibana:`, which is not in the reduced text).
+    const seam = skim.text.indexOf('global:');
+    expect(skim.toOriginal(seam)).toBe(text.indexOf('global:'));
+    expect(skim.toOriginal(seam, true)).toBe(text.indexOf('kibana:'));
+  });
+});
