@@ -29,6 +29,8 @@ function clone(value: unknown): unknown {
   return value;
 }
 
+/** Sets an own property; `__proto__` too, without touching the prototype (plain assignment is faster otherwise). */
 function define(obj: Record<string, unknown>, key: string, value: unknown): void {
-  Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
+  if (key === '__proto__') Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
+  else obj[key] = value;
 }

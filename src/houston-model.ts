@@ -62,7 +62,7 @@ export function buildHoustonModel(values: unknown): HoustonModel {
   const rawRec = isRecord(raw) ? raw : undefined;
   const config = isRecord(rawRec?.config) ? (rawRec.config as HoustonConfig) : undefined;
   const userAuth = isRecord(config?.auth) ? config.auth : {};
-  const auth = deepMerge(deepMerge(HOUSTON_DEFAULT_AUTH, CHART_PRODUCTION_AUTH), userAuth) as Auth;
+  const auth = deepMerge(chartAuth(), userAuth) as Auth;
 
   const configPath = [...path, 'config'];
   const authPath = [...configPath, 'auth'];
@@ -105,4 +105,10 @@ export function buildHoustonModel(values: unknown): HoustonModel {
 function listEntries<T>(list: unknown, path: ValuesPath): ListEntry<T>[] {
   if (!Array.isArray(list)) return [];
   return list.flatMap((entry, index) => (isRecord(entry) ? [{ index, path: [...path, index], entry: entry as T }] : []));
+}
+
+let chartAuthDefaults: unknown;
+/** Houston's default auth config under the chart's production.yaml: the same for every file, merged once. */
+function chartAuth(): unknown {
+  return (chartAuthDefaults ??= deepMerge(HOUSTON_DEFAULT_AUTH, CHART_PRODUCTION_AUTH));
 }
