@@ -17,7 +17,7 @@ const USAGE = `usage: node bench/run.mjs [--quick] [--dry-run] [--heavy] [--runs
   --runs N         measured runs per command (default: 10 small, 5 medium, 3 large)
   --only ids       only these workloads (values58,small40,platform3000,set,big,map,aliasBomb,deepNesting,heavy)
   --out DIR        corpus, bundles and results.json (default bench/out)
-  --bin FILE       the houston-lint to run (default bin/houston-lint.js; run npm run build first)
+  --bin FILE       the houston-lint to run (default bin/houston-lint.cjs; run npm run build first)
   --tools DIR      where ajv-cli, ajv-formats and Spectral are installed (default ${DEFAULT_TOOLS_DIR})
   --install-tools  npm install them there first
   --yamllint CMD   the yamllint command (default yamllint)
@@ -31,7 +31,7 @@ const PLANS = {
 };
 
 export function parseArgs(argv) {
-  const o = { quick: false, dryRun: false, heavy: false, out: DEFAULT_OUT, bin: path.join(REPO, 'bin', 'houston-lint.js'), tools: DEFAULT_TOOLS_DIR, installTools: false, yamllint: 'yamllint' };
+  const o = { quick: false, dryRun: false, heavy: false, out: DEFAULT_OUT, bin: path.join(REPO, 'bin', 'houston-lint.cjs'), tools: DEFAULT_TOOLS_DIR, installTools: false, yamllint: 'yamllint' };
   for (let k = 0; k < argv.length; k++) {
     const a = argv[k];
     const value = () => {

@@ -1,7 +1,9 @@
 // Safe writes (--fix, init-editor): a temporary file in the same directory, renamed over the original, mode kept.
 import { chmodSync, closeSync, existsSync, fsyncSync, mkdirSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { randomBytes } from 'node:crypto';
+
+/** Makes temporary names unique within the process (the pid and the time tell processes apart). */
+let counter = 0;
 
 /**
  * Writes `bytes` to `target` atomically: on any failure the original is untouched and no temp file is left.
@@ -13,10 +15,14 @@ export function writeFileAtomic(target: string, bytes: Uint8Array | string, opti
   // Through a symlink, write the file it points to (renaming over the link would replace the link itself).
   const path = exists || !options.create ? realpathSync(target) : target;
   const mode = exists ? statSync(path).mode & 0o7777 : 0o666 & ~process.umask();
-  const tmp = join(dirname(path), `.${basename(path)}.houston-lint-${randomBytes(6).toString('hex')}.tmp`);
+  // No crypto for a unique name (loading node:crypto costs every run, most of which never write): 'wx' refuses an
+  // existing file, and only a file this call created is ever removed.
+  const tmp = join(dirname(path), `.${basename(path)}.houston-lint-${process.pid}-${Date.now().toString(36)}-${++counter}.tmp`);
   let fd: number | undefined;
+  let created = false;
   try {
     fd = openSync(tmp, 'wx', mode);
+    created = true;
     writeSync(fd, typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : bytes);
     fsyncSync(fd);
     closeSync(fd);
@@ -25,10 +31,12 @@ export function writeFileAtomic(target: string, bytes: Uint8Array | string, opti
     renameSync(tmp, path);
   } catch (err) {
     if (fd !== undefined) closeSync(fd);
-    try {
-      unlinkSync(tmp);
-    } catch {
-      // already gone
+    if (created) {
+      try {
+        unlinkSync(tmp);
+      } catch {
+        // already gone
+      }
     }
     throw err;
   }

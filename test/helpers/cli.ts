@@ -23,9 +23,9 @@ export async function cli(args: string[], options: { cwd?: string; stdin?: strin
   return { code, stdout, stderr };
 }
 
-/** The real `bin/houston-lint.js` (needs `npm run build`, which `npm test` does first). */
+/** The real `bin/houston-lint.cjs` (needs `npm run build`, which `npm test` does first). */
 export function bin(args: string[], options: { cwd?: string; stdin?: string; env?: NodeJS.ProcessEnv } = {}): CliRun {
-  const r = spawnSync(process.execPath, [join(REPO, 'bin/houston-lint.js'), ...args], {
+  const r = spawnSync(process.execPath, [join(REPO, 'bin/houston-lint.cjs'), ...args], {
     cwd: options.cwd ?? REPO,
     input: options.stdin ?? '',
     encoding: 'utf8',

@@ -106,13 +106,13 @@ describe('broken configuration', () => {
 describe('real processes', () => {
   it('reads a FIFO, as `houston-lint <(helm get values …)` passes one', () => {
     const dir = tempDir({ 'values.yaml': HOUSTON_WITH_FINDING });
-    const r = spawnSync('bash', ['-c', `"${process.execPath}" "${join(REPO, 'bin/houston-lint.js')}" --no-config-lookup --format json <(cat values.yaml)`], { cwd: dir, encoding: 'utf8' });
+    const r = spawnSync('bash', ['-c', `"${process.execPath}" "${join(REPO, 'bin/houston-lint.cjs')}" --no-config-lookup --format json <(cat values.yaml)`], { cwd: dir, encoding: 'utf8' });
     expect(r.stderr).toBe('');
     expect(r.status).toBe(1);
     expect(JSON.parse(r.stdout)[0].messages.map((m: { ruleId: string; line: number }) => `${m.ruleId}@${m.line}`)).toContain('schema@6');
   });
   it('reports stdin that is not UTF-8 as a finding, not a crash', () => {
-    const r = spawnSync(process.execPath, [join(REPO, 'bin/houston-lint.js'), '-', '--format', 'json', '--no-config-lookup'], {
+    const r = spawnSync(process.execPath, [join(REPO, 'bin/houston-lint.cjs'), '-', '--format', 'json', '--no-config-lookup'], {
       input: Buffer.concat([Buffer.from('astronomer:\n  houston: '), Buffer.from([0xc3, 0x28]), Buffer.from('\n')]),
       encoding: 'utf8',
       cwd: REPO,

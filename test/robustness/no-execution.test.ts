@@ -12,7 +12,7 @@ import { REPO } from '../helpers/paths.js';
 import { tempDir } from '../helpers/temp.js';
 
 const isRoot = process.getuid?.() === 0;
-const BIN = join(REPO, 'bin/houston-lint.js');
+const BIN = join(REPO, 'bin/houston-lint.cjs');
 
 /** Modules that leave a marker file beside themselves when anything loads or runs them. */
 const EVIL = {
