@@ -12,6 +12,7 @@ import type { LintCommandOptions } from './run-lint.js';
 import { SCHEMA_FILE } from './validate-schema.js';
 import type { SourceText } from './read-inputs.js';
 import type { RulesConfig } from './linter.js';
+import type { Concurrency } from './parallel-lint.js';
 import type { RuleSeverity } from './types.js';
 
 export interface CliIO {
@@ -41,6 +42,7 @@ interface LintFlags {
   stdinFilename?: string;
   quiet?: boolean;
   maxWarnings?: string;
+  concurrency: string;
   rule: string[];
   chartVersion?: string;
   color?: boolean;
@@ -100,6 +102,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     .option('--list-rules', 'print the rules and exit')
     .option('--color', 'force colour output')
     .option('--no-color', 'disable colour output')
+    .option('--concurrency <n|auto|off>', 'lint files on n worker threads; auto (default) uses them when there are many files', 'auto')
     .option('--debug', 'print stack traces of internal failures')
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: () => undefined })
@@ -182,6 +185,12 @@ function reportFailure(err: unknown, io: CliIO, debug: boolean): number {
   return 2;
 }
 
+function parseConcurrency(value: string): Concurrency {
+  if (value === 'auto' || value === 'off') return value;
+  if (!/^[1-9]\d*$/.test(value)) throw new UsageError(`--concurrency must be a number of threads, auto or off, got "${value}"`);
+  return Number(value);
+}
+
 function parseRuleFlags(values: string[]): RulesConfig {
   const config: RulesConfig = {};
   for (const v of values) {
@@ -209,6 +218,7 @@ async function lintCommand(files: string[], flags: LintFlags, io: CliIO): Promis
       if (!/^\d+$/.test(flags.maxWarnings)) throw new UsageError(`--max-warnings must be a whole number, got "${flags.maxWarnings}"`);
       maxWarnings = Number(flags.maxWarnings);
     }
+    const concurrency = parseConcurrency(flags.concurrency);
     if (flags.chartVersion !== undefined && !/^[12](\.\d+)*$/.test(flags.chartVersion)) throw new UsageError(`--chart-version must be 1 or 2, got "${flags.chartVersion}"`);
     const fixTypes = flags.fixType.flatMap((v) => v.split(',').map((s) => s.trim()).filter(Boolean));
     for (const id of fixTypes) {
@@ -271,6 +281,8 @@ async function lintCommand(files: string[], flags: LintFlags, io: CliIO): Promis
         ...(flags.baseline !== undefined ? { baselineFile: flags.baseline } : {}),
         writeBaseline: flags.writeBaseline === true,
         pruneBaseline: flags.pruneBaseline === true,
+        concurrency,
+        debug: flags.debug === true,
       },
       { stdout: io.stdout, stderr: io.stderr, readStdin: io.readStdin, cwd: io.cwd },
       resolver,

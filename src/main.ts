@@ -17,3 +17,5 @@ export function main(argv: string[] = process.argv.slice(2)): Promise<number> {
     isTTY: Boolean(process.stdout.isTTY) && !process.env['NO_COLOR'],
   });
 }
+
+export { lintWorker } from './parallel-lint.js';

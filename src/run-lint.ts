@@ -23,6 +23,8 @@ import type { Baseline } from './baseline.js';
 import type { LintOptions, RulesConfig, UnitOptions } from './linter.js';
 import type { SourceText } from './read-inputs.js';
 import type { DiscoveryOptions } from './online/discovery.js';
+import { lintInWorkers, workerCount } from './parallel-lint.js';
+import type { Concurrency, LintJob } from './parallel-lint.js';
 import type { LintResult } from './types.js';
 
 export interface LintCommandOptions {
@@ -56,6 +58,10 @@ export interface LintCommandOptions {
   baselineFile?: string;
   writeBaseline: boolean;
   pruneBaseline: boolean;
+  /** `--concurrency`: worker threads for many files (`auto` when absent). */
+  concurrency?: Concurrency;
+  /** `--debug`: say on stderr how the files were linted. */
+  debug?: boolean;
 }
 
 export interface LintCommandIO {
@@ -120,6 +126,10 @@ export async function runLint(
     return severity === 'off' ? rules : { ...rules, 'secret-manifest': [severity, { secrets: manifests.index }] };
   };
 
+  // Values files can be linted on worker threads (the Secret index of --secrets is plain data), but not when fixing
+  // (fixes that carry credentials are kept out of anything a thread could copy) or with --online.
+  const threads = opts.fix || opts.fixDryRun || opts.online ? 0 : workerCount(opts.concurrency ?? 'auto', read.filter((r) => r.kind === 'values').length);
+  const jobs: { slot: number; job: LintJob }[] = [];
   for (const r of read) {
     if (r.kind === 'secrets') continue;
     const rules = withSecrets(await withOnline(opts, () => loadValues(r.shownName, r.source.text, DEFAULT_LIMITS, { skim: true }).values, r.config.rules));
@@ -145,9 +155,19 @@ export async function runLint(
       inlineConfig: opts.inlineConfig,
       ...(baselineEntries ? { baseline: baselineEntries } : {}),
     };
+    if (threads > 0) {
+      jobs.push({ slot: results.length, job: { text: r.source.text, options: lintOptions } });
+      results.push(undefined as unknown as LintResult); // filled in below, in this order
+      continue;
+    }
     const lint = (text: string) => lintText(text, lintOptions);
     const accept = opts.fixTypes ? (m: { ruleId: string }) => opts.fixTypes!.includes(m.ruleId) : undefined;
     results.push(opts.fix || opts.fixDryRun ? fixText(r.source.text, lint, accept) : lint(r.source.text));
+  }
+  if (jobs.length > 0) {
+    if (opts.debug) io.stderr(`houston-lint: linting ${jobs.length} files on ${threads} threads\n`);
+    const linted = await lintOnThreads(jobs.map((j) => j.job), threads);
+    jobs.forEach((j, i) => (results[j.slot] = linted[i]!));
   }
   const specs: MergedSpec[] = [];
   if (opts.valuesFiles?.length || opts.set?.length) {
@@ -257,6 +277,17 @@ async function lintMergedValues(
 }
 
 /** With --online, runs the discovery checks for these values and passes their results to the rule. */
+/** The jobs linted on worker threads; on the main thread instead when their options cannot be sent to a thread. */
+async function lintOnThreads(jobs: LintJob[], threads: number): Promise<LintResult[]> {
+  try {
+    return await lintInWorkers(jobs, threads);
+  } catch (err) {
+    // A configuration file in JavaScript may give a rule options that cannot be copied (a function).
+    if (!(err instanceof Error && err.name === 'DataCloneError')) throw err;
+    return jobs.map((j) => lintText(j.text, j.options));
+  }
+}
+
 async function withOnline(opts: LintCommandOptions, values: () => unknown, rules: RulesConfig): Promise<RulesConfig> {
   if (!opts.online) return rules;
   const { onlineRulesFor } = await import('./online/discovery.js');

@@ -29,6 +29,7 @@ export function bin(args: string[], options: { cwd?: string; stdin?: string; env
     cwd: options.cwd ?? REPO,
     input: options.stdin ?? '',
     encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
     env: { ...process.env, ...options.env },
   });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
