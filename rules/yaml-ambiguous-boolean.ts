@@ -3,16 +3,11 @@
 import { defineRule } from '../src/rule.js';
 import { isSecretEnvName, isSecretKey } from '../src/secret-keys.js';
 import { getAt, isRecord } from '../src/values-path.js';
+import { walkScalars } from '../src/walk-values.js';
 import type { ValuesPath } from '../src/types.js';
 
 /** The plain scalars go-yaml v2 (Helm) resolves to booleans but YAML 1.2 reads as strings. */
 const YAML11_BOOL = /^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)$/;
-
-function* leaves(value: unknown, path: ValuesPath): Generator<[ValuesPath, unknown]> {
-  if (Array.isArray(value)) for (const [i, v] of value.entries()) yield* leaves(v, [...path, i]);
-  else if (isRecord(value)) for (const [k, v] of Object.entries(value)) yield* leaves(v, [...path, k]);
-  else yield [path, value];
-}
 
 /** Whether the value at `path` is a credential (never repeated in messages). */
 function isSecretPath(values: unknown, path: ValuesPath): boolean {
@@ -44,7 +39,7 @@ export default defineRule({
     for (const root of roots) {
       const value = getAt(context.values, root);
       if (value === undefined) continue;
-      for (const [path, v] of leaves(value, root)) {
+      for (const { path, value: v } of walkScalars(value, root)) {
         if (typeof v !== 'boolean') continue;
         const src = context.scalar(path);
         if (!src || src.style !== 'plain' || !YAML11_BOOL.test(src.text)) continue;

@@ -93,7 +93,9 @@ export function lintUnit(unit: LintUnit, options: UnitOptions = {}): LintResult[
   }
 
   const bySource = new Map<string, Diagnostic[]>(unit.sources.map((s) => [s.name, []]));
-  const secrets = fatalSources.size === 0 ? secretStrings(unit.values) : new Set<string>();
+  // The file's credentials, to keep them out of printed fixes: found once, and only if some finding has a fix.
+  let secretSet: Set<string> | undefined;
+  const secrets = (): ReadonlySet<string> => (secretSet ??= fatalSources.size === 0 ? secretStrings(unit.values) : new Set<string>());
   for (const f of findings) {
     const severity = severityOf(f.ruleId);
     if (severity === 'off' && f.ruleId !== 'yaml-syntax') continue;
@@ -123,7 +125,7 @@ export function lintUnit(unit: LintUnit, options: UnitOptions = {}): LintResult[
   });
 }
 
-function toDiagnostic(f: Finding, unit: LintUnit, severity: RuleSeverity, secrets: ReadonlySet<string>): { diagnostic: Diagnostic; source: string } {
+function toDiagnostic(f: Finding, unit: LintUnit, severity: RuleSeverity, secrets: () => ReadonlySet<string>): { diagnostic: Diagnostic; source: string } {
   const rule = ruleMap.get(f.ruleId);
   let pos: SourceRange;
   if (f.range) {
@@ -143,7 +145,7 @@ function toDiagnostic(f: Finding, unit: LintUnit, severity: RuleSeverity, secret
   };
   // A fix that moves a block carries its text, credentials included. It is kept for --fix, but not enumerable,
   // so no output format (JSON, SARIF) ever prints it.
-  const hidden = (text: string) => containsSecret(text, secrets);
+  const hidden = (text: string) => containsSecret(text, secrets());
   if (f.fix && rule?.meta.fixable && f.fix.source === pos.source) {
     const fix = { range: f.fix.range, text: f.fix.text };
     if (hidden(fix.text)) Object.defineProperty(diagnostic, 'fix', { value: fix, enumerable: false, writable: true, configurable: true });
