@@ -113,29 +113,46 @@ function runOnce(cmd, args, { cwd, env, timeoutMs, gnuTime, scratch }) {
  * nothing on stderr).
  * Returns { status: 'ok', wallMs, cpuMs, peakMiB (medians), runs, exitCode } or { status: 'error'|'timeout', reason }.
  */
-export async function measure(cmd, args, { cwd = process.cwd(), runs = 5, warmup = 1, budgetMs = 30_000, timeoutMs = 300_000, okCodes = [0, 1], quiet = false, gnuTime = hasGnuTime() } = {}) {
+export async function measure(cmd, args, options = {}) {
+  return (await measureInterleaved([{ key: 'only', cmd, args, ...options }], options)).get('only');
+}
+
+/**
+ * Measures several commands in rounds: each round runs every command that is not done once, so a machine that
+ * gets slower or faster during the measurement affects all of them alike and their ratios stay true. Per command:
+ * `cmd`, `args`, `okCodes`, `quiet`; the rest (`runs`, `warmup`, `budgetMs`, ...) from `settings`.
+ * Returns a Map from `key` to what `measure` returns.
+ */
+export async function measureInterleaved(commands, { cwd = process.cwd(), runs = 5, warmup = 1, budgetMs = 30_000, timeoutMs = 300_000, gnuTime = hasGnuTime() } = {}) {
   const scratch = mkdtempSync(path.join(tmpdir(), 'houston-bench-'));
   const env = childEnv();
-  const samples = [];
+  const state = commands.map((c) => ({ c, samples: [], spent: 0, done: 0, result: undefined }));
   try {
-    let spent = 0;
-    for (let k = 0; k < warmup + runs; k++) {
-      const r = await runOnce(cmd, args, { cwd, env, timeoutMs, gnuTime, scratch });
-      if (r.error) return { status: 'error', reason: r.error };
-      if (r.timeout) return { status: 'timeout', reason: `no result after ${Math.round(timeoutMs / 1000)} s`, wallMs: r.wallMs };
-      // `quiet`: the command writes nothing to stderr when it works (a Node crash also exits 1, but says so there).
-      if (!okCodes.includes(r.exitCode) || (quiet && r.stderr.trim() !== '')) {
-        const tail = r.stderr.trim().split('\n').slice(0, 3).join(' | ').slice(0, 300);
-        return { status: 'error', reason: `exit ${r.exitCode}${r.signal ? ` (${r.signal})` : ''}${tail ? `: ${tail}` : ''}` };
+    for (let round = 0; round < warmup + runs; round++) {
+      for (const st of state) {
+        if (st.result) continue;
+        const { cmd, args, okCodes = [0, 1], quiet = false } = st.c;
+        const r = await runOnce(cmd, args, { cwd: st.c.cwd ?? cwd, env, timeoutMs, gnuTime, scratch });
+        if (r.error) st.result = { status: 'error', reason: r.error };
+        else if (r.timeout) st.result = { status: 'timeout', reason: `no result after ${Math.round(timeoutMs / 1000)} s`, wallMs: r.wallMs };
+        // `quiet`: the command writes nothing to stderr when it works (a Node crash also exits 1, but says so there).
+        else if (!okCodes.includes(r.exitCode) || (quiet && r.stderr.trim() !== '')) {
+          const tail = r.stderr.trim().split('\n').slice(0, 3).join(' | ').slice(0, 300);
+          st.result = { status: 'error', reason: `exit ${r.exitCode}${r.signal ? ` (${r.signal})` : ''}${tail ? `: ${tail}` : ''}` };
+        } else if (round >= warmup) {
+          st.samples.push(r);
+          st.spent += r.wallMs;
+          if (st.spent >= budgetMs || st.samples.length >= runs) st.result = summarize(st.samples, gnuTime);
+        }
       }
-      if (k < warmup) continue;
-      samples.push(r);
-      spent += r.wallMs;
-      if (spent >= budgetMs) break;
     }
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
+  return new Map(state.map((st) => [st.c.key, st.result ?? summarize(st.samples, gnuTime)]));
+}
+
+function summarize(samples, gnuTime) {
   const rss = samples.map((s) => s.rssKiB).filter((v) => v !== undefined);
   const cpu = samples.map((s) => s.cpuMs).filter((v) => v !== undefined);
   return {

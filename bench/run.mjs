@@ -4,7 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { DEFAULT_OUT, generateCorpus } from './generate.mjs';
-import { childEnv, hasGnuTime, measure } from './measure.mjs';
+import { childEnv, hasGnuTime, measureInterleaved } from './measure.mjs';
 import { formatHeader, formatRow, formatSummary, fmtBytes, fmtMiB, machineInfo } from './report.mjs';
 import { BENCH_DIR, DEFAULT_TOOLS_DIR, REPO, ajvArgs, bundleParseOnly, findTools, installTools, writeSpectralRuleset } from './tools.mjs';
 
@@ -217,10 +217,14 @@ export async function runBenchmark(o, log = (s) => process.stdout.write(s)) {
     if (o.runs) settings.runs = o.runs;
     const measured = new Map();
     all.set(row.id, measured);
+    // All commands of a row in rounds (measureInterleaved): a ratio compares runs made at the same time.
+    const runnable = Object.entries(row.commands).filter(([, c]) => !c.missing);
+    const byKey = await measureInterleaved(
+      runnable.map(([key, c]) => ({ key, cmd: c.cmd, args: c.args, okCodes: c.expectExit ?? [0, 1], quiet: c.quiet ?? false })),
+      { ...settings, cwd: REPO },
+    );
     for (const [key, c] of Object.entries(row.commands)) {
-      let m;
-      if (c.missing) m = { status: 'skipped', reason: c.missing };
-      else m = await measure(c.cmd, c.args, { ...settings, cwd: REPO, okCodes: c.expectExit ?? [0, 1], quiet: c.quiet ?? false });
+      const m = c.missing ? { status: 'skipped', reason: c.missing } : byKey.get(key);
       measured.set(key, { key, label: c.label, ...m });
     }
     const checks = row.checks.map((c) => evaluate(c, row, all));

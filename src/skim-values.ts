@@ -45,8 +45,6 @@ interface Entry {
   lineStart: number;
   /** Offset just after the key's `:`. */
   colonEnd: number;
-  /** The value is a block on the following lines (nothing but a comment after the `:`). */
-  open: boolean;
   /** Children when this is `astronomer` with a block map value. */
   children?: Entry[];
 }
@@ -98,7 +96,8 @@ interface BlockScalar {
 
 /**
  * Reduces a values file to the parts the linter reads, or returns `undefined` when the file is not of the plain
- * kind the skimmer fully understands (then the whole file must be parsed).
+ * kind the skimmer fully understands (then the whole file must be parsed). `parseEnd` is the loader's parser: it
+ * reads the text of one entry and says where its value ends (for `rootEnd` and `astronomerEnd`).
  */
 export function skimValues(text: string, parseEnd: (entryText: string) => number | undefined): Skimmed | undefined {
   if (text.length === 0 || text.includes('\t') || text.charCodeAt(0) === 0xfeff || /\r(?!\n)/.test(text)) return undefined;
@@ -245,7 +244,7 @@ class Walker {
     let v = keyEnd + 1;
     while (v < le && text.charCodeAt(v) === SPACE) v++;
     const open = v === le || text.charCodeAt(v) === HASH;
-    if (depth <= 2) this.entry(keyStart, keyTextEnd, depth, keyEnd + 1, open);
+    if (depth <= 2) this.entry(keyStart, keyTextEnd, depth, keyEnd + 1);
     if (open) {
       this.pendingIndent = col;
       this.pendingKey = true;
@@ -255,13 +254,13 @@ class Walker {
   }
 
   /** Records a top-level entry, or an entry of the `astronomer` map. */
-  private entry(keyStart: number, keyTextEnd: number, depth: number, colonEnd: number, open: boolean): void {
+  private entry(keyStart: number, keyTextEnd: number, depth: number, colonEnd: number): void {
     if (depth === 2) {
       const parent = this.entries.at(-1);
       if (!parent || parent.key !== 'astronomer' || frameKind(this.stack[1]!) !== Kind.Map) return;
     }
     if (keyStart < 0) throw new Unsure(); // a quoted key at the top or under `astronomer`
-    const e: Entry = { key: this.text.slice(keyStart, keyTextEnd), lineStart: this.lineStart, colonEnd, open };
+    const e: Entry = { key: this.text.slice(keyStart, keyTextEnd), lineStart: this.lineStart, colonEnd };
     if (depth === 1) this.entries.push(e);
     else (this.entries.at(-1)!.children ??= []).push(e);
   }
