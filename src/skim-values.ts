@@ -347,8 +347,12 @@ class Walker {
     const text = this.text;
     const le = this.lineEnd;
     const stack: number[] = [];
+    /** Per open collection: the current entry has had its `:` (a second one is an error). */
+    const colon: boolean[] = [];
     let j = k;
     let expectItem = true;
+    /** The last item was a collection (`[a]: b` would use it as a key). */
+    let afterCollection = false;
     while (j < le) {
       const ch = text.charCodeAt(j);
       if (ch === SPACE) {
@@ -357,33 +361,43 @@ class Walker {
       }
       if (ch === 0x5b || ch === 0x7b) {
         if (!expectItem) throw new Unsure();
+        afterCollection = false;
+        // A collection as a key (`{{ .Values.x }}`, `{[a]: b}`): Helm refuses it ("invalid map key").
+        if (stack[stack.length - 1] === 0x7d && !colon[colon.length - 1]) throw new Unsure();
         if (stack.length >= MAX_FLOW_DEPTH) throw new Unsure(); // the parser's depth limit decides
         stack.push(ch === 0x5b ? 0x5d : 0x7d);
+        colon.push(false);
         j++;
         continue;
       }
       if (ch === 0x5d || ch === 0x7d) {
         if (stack.pop() !== ch) throw new Unsure();
+        colon.pop();
         j++;
         expectItem = false;
         if (stack.length === 0) return j;
+        afterCollection = true;
         continue;
       }
       if (ch === 0x2c) {
         if (expectItem) throw new Unsure(); // `[a, , b]`, `[, a]`
         expectItem = true;
+        afterCollection = false;
+        colon[colon.length - 1] = false;
         j++;
         continue;
       }
       if (!expectItem) {
-        // `key: value` inside a flow map (or a single-pair flow sequence entry)
-        if (ch === COLON && (text.charCodeAt(j + 1) === SPACE || text.charCodeAt(j + 1) === 0x2c)) {
+        // `key: value` inside a flow map (or a single-pair flow sequence entry); one `:` per entry
+        if (ch === COLON && this.flowIndicatorAfter(j + 1) && !colon[colon.length - 1] && !afterCollection) {
+          colon[colon.length - 1] = true;
           expectItem = true;
           j++;
           continue;
         }
         throw new Unsure();
       }
+      afterCollection = false;
       if (ch === 0x22 || ch === 0x27) {
         j = this.quoted(j);
       } else {
@@ -394,7 +408,7 @@ class Walker {
         while (j < le) {
           const c2 = text.charCodeAt(j);
           if (c2 === 0x2c || c2 === 0x5d || c2 === 0x7d || c2 === 0x5b || c2 === 0x7b || c2 === HASH) break;
-          if (c2 === COLON && (text.charCodeAt(j + 1) === SPACE || text.charCodeAt(j + 1) === 0x2c)) break;
+          if (c2 === COLON && this.flowIndicatorAfter(j + 1)) break;
           j++;
         }
       }
@@ -435,6 +449,13 @@ class Walker {
       if (indent !== ind || frameKind(top) !== kind) throw new Unsure();
       return;
     }
+  }
+
+  /** In a flow collection, `:` is an indicator before a space, a flow indicator or the end of the line. */
+  private flowIndicatorAfter(j: number): boolean {
+    if (j >= this.lineEnd) return true;
+    const c = this.text.charCodeAt(j);
+    return c === SPACE || c === 0x2c || c === 0x5b || c === 0x5d || c === 0x7b || c === 0x7d;
   }
 
   private spaceOrEnd(j: number): boolean {

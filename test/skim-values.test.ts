@@ -36,6 +36,7 @@ function comparable(r: LintResult): string {
 
 const full = (name: string, text: string) => lintLoaded(loadValues(name, text), { filePath: name });
 const skimmed = (name: string, text: string) => lintText(text, { filePath: name });
+const skimmed_ = (text: string) => skimmed('values.yaml', text);
 const noEnd = () => 0;
 
 describe('skimming a values file', () => {
@@ -100,6 +101,45 @@ describe('skimming a values file', () => {
       }),
       { seed: 0x5c1, numRuns: 600, endOnFailure: true },
     );
+  });
+
+  /** A file whose `nginx` section (which skimming leaves out) is `lines`. */
+  const withNginx = (lines: string[]) => `x: 1\nnginx:\n${lines.map((l) => `  ${l}`).join('\n')}\nastronomer:\n  houston:\n    config:\n      publicSignups: yes\n`;
+  const syntaxErrors = (text: string) => loadValues('values.yaml', text).problems.filter((p) => p.ruleId === 'yaml-syntax');
+
+  it('never skims over a line the parser would refuse (fast-check)', () => {
+    const line = fc.tuple(
+      fc.constantFrom('', ' ', '  ', '   ', '    ', '      '),
+      fc.constantFrom('k: ', 'k:', '- ', '- k: ', '"q": ', "'q': ", '-', '# c', '', 'k : ', '- - ', '? ', ': '),
+      fc.constantFrom('v', '"s"', "'s'", '|', '>-', '|+', '|2', '[a]', '{a: b}', '1', 'yes', 'a b', 'a: b', '"a" b', 'v # c', 'v#c', '', '-', '- a', ':', 'a:', '"\\x4"', '"\\u00e9"', "'it''s'", 'a,b', '[a', '"open', '@x', '%x', '{{ .Values.x }}', '[[a]: b]', 'x-{{ y }}'),
+    );
+    let skimmed = 0;
+    fc.assert(
+      fc.property(fc.array(line, { minLength: 1, maxLength: 6 }), (parts) => {
+        const text = withNginx(parts.map((p) => p.join('')));
+        if (skimValues(text, noEnd) === undefined) return;
+        skimmed++;
+        expect(syntaxErrors(text)).toEqual([]);
+        expect(comparable(skimmed_(text))).toBe(comparable(full('values.yaml', text)));
+      }),
+      { seed: 0x6c1, numRuns: 4000 },
+    );
+    expect(skimmed).toBeGreaterThan(200);
+  });
+
+  it('never skims over a flow collection the parser would refuse (fast-check)', () => {
+    const token = fc.constantFrom('[', ']', '{', '}', ', ', ',', ': ', ':', 'a', 'b', ' ', '"x"', "'y'", '-1', '#', 'a b', '?', '- ');
+    let skimmed = 0;
+    fc.assert(
+      fc.property(fc.constantFrom('[', '{'), fc.array(token, { minLength: 1, maxLength: 10 }), fc.constantFrom(']', '}'), (open, inner, close) => {
+        const text = withNginx([`v: ${open}${inner.join('')}${close}`]);
+        if (skimValues(text, noEnd) === undefined) return;
+        skimmed++;
+        expect(syntaxErrors(text)).toEqual([]);
+      }),
+      { seed: 0xf10, numRuns: 20000 },
+    );
+    expect(skimmed).toBeGreaterThan(500);
   });
 
   it('still reports a syntax error outside the houston section (the whole file is parsed then)', () => {
