@@ -10,7 +10,10 @@ import { fixText } from '../src/apply-fixes.js';
 import { lintLoaded, lintText, lintUnit } from '../src/linter.js';
 import { DEFAULT_LIMITS, loadValues } from '../src/load-values.js';
 import { mergeLoaded } from '../src/merge-values.js';
-import { skimValues } from '../src/skim-values.js';
+import { unitFromLoaded } from '../src/lint-unit.js';
+import { runChecks } from '../src/run-rules.js';
+import { ASTRONOMER_KEYS, ROOT_KEYS, skimValues } from '../src/skim-values.js';
+import { isRecord } from '../src/values-path.js';
 import { CORPUS_MIGRATION, CORPUS_REAL, FIXTURES } from './helpers/paths.js';
 import type { LintResult } from '../src/types.js';
 
@@ -53,6 +56,31 @@ describe('skimming a values file', () => {
 
   it.each(texts.map((t) => [t.name.replace(/^.*\/(fixtures|corpus|corpus-tiny)\//, '$1/'), t.text]))('gives the full-parse result: %s', (name, text) => {
     expect(comparable(skimmed(name, text))).toBe(comparable(full(name, text)));
+  });
+
+  it('keeps every top-level and astronomer key whose value a check reads', () => {
+    // Run every check (opt-in rules too) on the fully read files, recording which values they take from the top
+    // level and from `astronomer`. A check that starts reading another key must be added to ROOT_KEYS.
+    const read = { root: new Set<string>(), astronomer: new Set<string>() };
+    const recording = (target: Record<string, unknown>, into: Set<string>, inner?: (key: string, v: unknown) => unknown) =>
+      new Proxy(target, {
+        get(obj, key, receiver) {
+          const v = Reflect.get(obj, key, receiver) as unknown;
+          if (typeof key !== 'string' || !Object.prototype.hasOwnProperty.call(obj, key)) return v;
+          into.add(key);
+          return inner ? inner(key, v) : v;
+        },
+      });
+    for (const t of texts) {
+      const loaded = loadValues(t.name, t.text);
+      if (!isRecord(loaded.values)) continue;
+      const unit = unitFromLoaded(loaded);
+      unit.values = recording(loaded.values, read.root, (key, v) => (key === 'astronomer' && isRecord(v) ? recording(v, read.astronomer) : v));
+      runChecks(unit, '2', () => ({ severity: 'error', options: {} }));
+    }
+    expect(read.root.size).toBeGreaterThan(2);
+    expect([...read.root].filter((k) => k !== 'astronomer' && !ROOT_KEYS.has(k))).toEqual([]);
+    expect([...read.astronomer].filter((k) => !ASTRONOMER_KEYS.has(k))).toEqual([]);
   });
 
   it('gives the full-parse result for files merged like helm -f', () => {
