@@ -70,7 +70,8 @@ export async function buildCli() {
     outfile: OUTFILE,
     minify: process.env.HOUSTON_LINT_NO_MINIFY !== '1',
     legalComments: 'none',
-    charset: 'utf8',
+    // ASCII (non-ASCII characters escaped): Node reads a one-byte string, twice as fast as UTF-8 text, at every start.
+    charset: 'ascii',
     metafile: true,
     logLevel: 'warning',
     define: { 'import.meta.url': '__houstonImportMetaUrl' },
