@@ -102,7 +102,7 @@ describe('skimming a values file', () => {
       insert: fc.constantFrom(...inserts),
     });
     fc.assert(
-      fc.property(fc.array(edit, { minLength: 1, maxLength: 3 }), (edits) => {
+      fc.property(fc.array(edit, { minLength: 1, maxLength: 3 }), fc.boolean(), (edits, crlf) => {
         let text = pool[edits[0]!.file]!;
         for (const e of edits) {
           const lines = text.split('\n');
@@ -119,6 +119,7 @@ describe('skimming a values file', () => {
           else lines[i] = line + e.insert;
           text = lines.join('\n');
         }
+        if (crlf) text = text.replaceAll('\n', '\r\n'); // Windows line ends: offsets shift by one per line
         const a = full('values.yaml', text);
         const b = skimmed('values.yaml', text);
         expect(comparable(b)).toBe(comparable(a));
