@@ -10,15 +10,15 @@
 //
 // The skimmer never guesses. Whatever it does not fully understand (flow or quoted scalars over several lines,
 // anchors, aliases, tags, explicit keys, document markers, tabs, a value continued on the next line, indentation
-// that does not fit the structure, an invalid escape) makes it return `undefined`, and the caller parses the whole
-// file as before, which also reports any syntax error where the parser finds it.
+// that does not fit the structure, an invalid escape, a collection used as a key) makes it return `undefined`, and
+// the caller parses the whole file as before, which also reports any syntax error where the parser finds it.
 import { KNOWN_PROVIDERS } from './houston-defaults.js';
 
 /**
  * Top-level keys whose whole value the linter reads: the houston sections of umbrella (`astronomer`, see
  * `ASTRONOMER_KEYS`) and subchart (`houston`) files, `global` (schema, `base-domain`), and the blocks
- * `provider-placement` finds one level too high. No rule reads any other key; a rule that starts to must add it
- * here (`test/skim-values.test.ts` compares every fixture and corpus file with the full parse).
+ * `provider-placement` finds one level too high. No check reads any other key; one that starts to must add it here
+ * (`test/skim-values.test.ts` records the keys the checks read, and compares every fixture with the full parse).
  */
 export const ROOT_KEYS: ReadonlySet<string> = new Set(['global', 'houston', 'auth', 'openidConnect', 'secret', ...KNOWN_PROVIDERS]);
 /** Keys under `astronomer` whose value the linter reads. */
@@ -238,8 +238,7 @@ class Walker {
     if (inSeq) {
       if (this.stack.length >= MAX_BLOCK_DEPTH) throw new Unsure();
       this.stack.push(frame(col, Kind.Map, false));
-    }
-    else this.open(Kind.Map, ind);
+    } else this.open(Kind.Map, ind);
     const depth = this.stack.length;
     let v = keyEnd + 1;
     while (v < le && text.charCodeAt(v) === SPACE) v++;
