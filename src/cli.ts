@@ -102,7 +102,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     .option('--list-rules', 'print the rules and exit')
     .option('--color', 'force colour output')
     .option('--no-color', 'disable colour output')
-    .option('--concurrency <n|auto|off>', 'lint files on n worker threads; auto (default) uses them when there are many files', 'auto')
+    .option('--concurrency <n|auto|off>', 'lint files on n threads (n - 1 workers); auto (default): half the cores, for many files', 'auto')
     .option('--debug', 'print stack traces of internal failures')
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: () => undefined })
