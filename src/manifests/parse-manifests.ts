@@ -54,8 +54,11 @@ export interface NodeRanges {
 /** Syntax errors reported per manifest file. */
 const MAX_SYNTAX = 20;
 
-/** YAML as kubectl reads it (sigs.k8s.io/yaml over go-yaml: YAML 1.1 scalars, merge keys, the last duplicate key wins). */
-const PARSE_OPTIONS = { version: '1.1', merge: true, uniqueKeys: false, prettyErrors: false } as const;
+/**
+ * YAML as kubectl reads it (sigs.k8s.io/yaml over go-yaml: YAML 1.1 scalars, merge keys, the last duplicate key wins).
+ * `logLevel: 'error'`: yaml would otherwise print its own warning (a map used as a key) to stderr, outside any format.
+ */
+const PARSE_OPTIONS = { version: '1.1', merge: true, uniqueKeys: false, prettyErrors: false, logLevel: 'error' } as const;
 
 /** One line of text: a `{{ … }}` action on it (not across lines). */
 const ACTION = /\{\{.*?\}\}/g;

@@ -6,7 +6,9 @@ import { lintText, lintUnit } from '../../src/linter.js';
 import { loadValues } from '../../src/load-values.js';
 import { mergeLoaded } from '../../src/merge-values.js';
 import { loadSecretManifests } from '../../src/manifests/secret-index.js';
+import { bin } from '../helpers/cli.js';
 import { CORPUS_REAL, FIXTURES } from '../helpers/paths.js';
+import { tempDir } from '../helpers/temp.js';
 import type { RulesConfig } from '../../src/linter.js';
 import type { ManifestFile } from '../../src/manifests/secret-index.js';
 import type { SecretIndex } from '../../src/manifests/types.js';
@@ -87,5 +89,17 @@ describe('secret-manifest cross-check', () => {
     const prod = loadValues('prod.yaml', 'astronomer:\n  houston:\n    secret:\n      - envName: EMAIL__SMTP_URL\n        secretName: smtp-prod\n');
     const results = lintUnit(mergeLoaded([base, prod]), { rules: { 'secret-manifest': ['error', { secrets: index() }] } });
     expect(results.map((r) => r.messages.filter((m) => m.ruleId === 'secret-manifest').map((m) => [m.messageId, m.line]))).toEqual([[], [['missingSecret', 5]]]);
+  });
+});
+
+describe('secret manifests the YAML library would warn about', () => {
+  it('print nothing on stderr: a map used as a key in `data` is not a library warning', () => {
+    const dir = tempDir({
+      'secret.yaml': 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: okta\ndata:\n  ? [a, b]\n  : dmFsdWU=\n',
+      'values.yaml': 'astronomer:\n  houston:\n    config: {}\n',
+    });
+    const r = bin(['--no-config-lookup', '--secrets', 'secret.yaml', 'values.yaml'], { cwd: dir });
+    expect(r.stderr).toBe('');
+    expect([0, 1]).toContain(r.code);
   });
 });
