@@ -1,5 +1,5 @@
 // Deep merge of plain values: node-config's file layering (and the base of Helm's values coalescing).
-import { isRecord } from './values-path.js';
+import { isRecord, setOwn } from './values-path.js';
 
 /**
  * Returns `base` with `over` merged on top: maps merge key by key, lists and scalars replace.
@@ -8,13 +8,13 @@ import { isRecord } from './values-path.js';
 export function deepMerge(base: unknown, over: unknown, nullDeletes = false): unknown {
   if (!isRecord(base) || !isRecord(over)) return over === undefined ? clone(base) : clone(over);
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(base)) define(out, k, clone(v));
+  for (const [k, v] of Object.entries(base)) setOwn(out, k, clone(v));
   for (const [k, v] of Object.entries(over)) {
     if (v === null && nullDeletes) {
       delete out[k];
       continue;
     }
-    define(out, k, Object.prototype.hasOwnProperty.call(out, k) ? deepMerge(out[k], v, nullDeletes) : clone(v));
+    setOwn(out, k, Object.prototype.hasOwnProperty.call(out, k) ? deepMerge(out[k], v, nullDeletes) : clone(v));
   }
   return out;
 }
@@ -23,14 +23,8 @@ function clone(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(clone);
   if (isRecord(value)) {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) define(out, k, clone(v));
+    for (const [k, v] of Object.entries(value)) setOwn(out, k, clone(v));
     return out;
   }
   return value;
-}
-
-/** Sets an own property; `__proto__` too, without touching the prototype (plain assignment is faster otherwise). */
-function define(obj: Record<string, unknown>, key: string, value: unknown): void {
-  if (key === '__proto__') Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
-  else obj[key] = value;
 }

@@ -4,7 +4,7 @@ import type { Alias, CST, Document, Node as YamlNode, Pair, ParsedNode } from 'y
 import { LineIndex } from './line-index.js';
 import { LocationMap } from './location-map.js';
 import { skimValues } from './skim-values.js';
-import { formatPath } from './values-path.js';
+import { formatPath, setOwn } from './values-path.js';
 import type { NodeLocation, ValuesPath } from './types.js';
 
 /** A problem found while reading the file, before any rule runs. */
@@ -601,10 +601,4 @@ function normalizeScalar(value: unknown): unknown {
   if (typeof value === 'bigint') return Number(value);
   if (value instanceof Uint8Array) return Buffer.from(value).toString('base64');
   return value ?? null;
-}
-
-/** Assigns an own property even for `__proto__`, so hostile keys never touch prototypes. */
-function setOwn(obj: Record<string, unknown>, key: string, value: unknown): void {
-  if (key === '__proto__') Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
-  else obj[key] = value;
 }

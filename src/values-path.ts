@@ -52,6 +52,15 @@ export function getAt(root: unknown, path: ValuesPath): unknown {
   return cur;
 }
 
+/**
+ * Sets an own, enumerable property, even for the key `__proto__`, which plain assignment would send to the
+ * prototype: hostile keys (a values file, `--set`) never touch prototypes.
+ */
+export function setOwn(obj: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__') Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
+  else obj[key] = value;
+}
+
 /** A plain (non-array, non-null) object. */
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

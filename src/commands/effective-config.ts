@@ -3,7 +3,7 @@ import { deepMerge } from '../deep-merge.js';
 import { CHART_PRODUCTION_AUTH, HOUSTON_DEFAULT_AUTH, OIDC_SETTINGS } from '../houston-defaults.js';
 import { classifyEnvName, segmentToEnv } from '../houston-env.js';
 import { buildHoustonModel } from '../houston-model.js';
-import { getAt, isRecord, pathKey } from '../values-path.js';
+import { getAt, isRecord, pathKey, setOwn } from '../values-path.js';
 import type { HoustonModel } from '../houston-model.js';
 import type { LintUnit } from '../lint-unit.js';
 import type { NodeLocation, ValuesPath } from '../types.js';
@@ -208,10 +208,10 @@ function setAt(root: Record<string, unknown>, path: readonly string[], value: un
   let cur = root;
   path.forEach((seg, i) => {
     if (i === path.length - 1) {
-      Object.defineProperty(cur, seg, { value, enumerable: true, writable: true, configurable: true });
+      setOwn(cur, seg, value);
       return;
     }
-    if (!isRecord(cur[seg])) Object.defineProperty(cur, seg, { value: {}, enumerable: true, writable: true, configurable: true });
+    if (!isRecord(cur[seg])) setOwn(cur, seg, {});
     cur = cur[seg] as Record<string, unknown>;
   });
 }

@@ -3,7 +3,7 @@ import { Document, isMap, isScalar, isSeq, visit } from 'yaml';
 import type { Node as YamlNode } from 'yaml';
 import { isSecretEnvName, isSecretKey } from '../secret-keys.js';
 import { SET_SOURCE } from '../set-values.js';
-import { getAt, isRecord } from '../values-path.js';
+import { getAt, isRecord, setOwn } from '../values-path.js';
 import { CommandError, displaySource, loadCommandUnit } from './common.js';
 import { effectiveConfig } from './effective-config.js';
 import type { LintUnit } from '../lint-unit.js';
@@ -71,7 +71,7 @@ function redact(value: unknown, path: readonly string[], effective: EffectiveCon
     return scrub(value);
   }
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) Object.defineProperty(out, k, { value: redact(v, [...path, k], effective), enumerable: true, writable: true, configurable: true });
+  for (const [k, v] of Object.entries(value)) setOwn(out, k, redact(v, [...path, k], effective));
   return out;
 }
 
