@@ -3,6 +3,7 @@ import { LineIndex } from './line-index.js';
 import { LocationMap } from './location-map.js';
 import type { LoadedValues, LoadProblem } from './load-values.js';
 import type { ValuesPath } from './types.js';
+import { setOwn } from './values-path.js';
 
 /** The source name findings on `--set` values are reported under. */
 export const SET_SOURCE = '--set';
@@ -55,19 +56,24 @@ function parseKey(key: string): ValuesPath | undefined {
   return path.length ? path : undefined;
 }
 
+/** Sets `path` to `value`, creating maps and lists on the way; keys are own properties (`__proto__` is a key, as in Helm). */
 function assign(root: Record<string, unknown>, path: ValuesPath, value: unknown): void {
   let cur: Record<string, unknown> | unknown[] = root;
+  const put = (container: Record<string, unknown> | unknown[], seg: string | number, v: unknown) => {
+    if (Array.isArray(container)) container[seg as number] = v;
+    else setOwn(container, String(seg), v);
+  };
   path.forEach((seg, i) => {
-    const last = i === path.length - 1;
-    const nextIsIndex = typeof path[i + 1] === 'number';
-    const container = cur as Record<string | number, unknown>;
-    if (last) {
-      container[seg] = value;
+    if (i === path.length - 1) {
+      put(cur, seg, value);
       return;
     }
-    const existing = container[seg];
-    if (existing === null || typeof existing !== 'object') container[seg] = nextIsIndex ? [] : {};
-    cur = container[seg] as Record<string, unknown> | unknown[];
+    let next = Array.isArray(cur) ? cur[seg as number] : Object.prototype.hasOwnProperty.call(cur, String(seg)) ? cur[String(seg)] : undefined;
+    if (next === null || typeof next !== 'object') {
+      next = typeof path[i + 1] === 'number' ? [] : {};
+      put(cur, seg, next);
+    }
+    cur = next as Record<string, unknown> | unknown[];
   });
 }
 

@@ -163,3 +163,12 @@ describe('CLI: Secret manifests and rendered manifests', () => {
     expect(plain).toMatchObject({ code: 2, stderr: expect.stringContaining('no *-houston-config ConfigMap') });
   });
 });
+
+describe('--set keys named like prototype properties', () => {
+  it('are keys, as Helm reads them: `__proto__` never reaches a prototype', () => {
+    const loaded = loadSetValues(['__proto__.polluted=1', 'a.__proto__.b=2']);
+    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+    expect(Object.prototype.hasOwnProperty.call(loaded.values, '__proto__')).toBe(true);
+    expect(JSON.stringify(loaded.values)).toBe('{"__proto__":{"polluted":1},"a":{"__proto__":{"b":2}}}');
+  });
+});

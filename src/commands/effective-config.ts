@@ -211,8 +211,8 @@ function setAt(root: Record<string, unknown>, path: readonly string[], value: un
       setOwn(cur, seg, value);
       return;
     }
-    if (!isRecord(cur[seg])) setOwn(cur, seg, {});
-    cur = cur[seg] as Record<string, unknown>;
+    if (!isRecord(getAt(cur, [seg]))) setOwn(cur, seg, {});
+    cur = getAt(cur, [seg]) as Record<string, unknown>;
   });
 }
 
