@@ -1,6 +1,6 @@
 // Reads a values file the way Helm does (sigs.k8s.io/yaml over go-yaml v2) and records where every value sits.
 import { Composer, isAlias, isMap, isScalar, isSeq, Parser, visit } from 'yaml';
-import type { Alias, CST, Document, Node as YamlNode, Pair, ParsedNode } from 'yaml';
+import type { Alias, CST, Document, Node as YamlNode, Pair, ParsedNode, YAMLMap } from 'yaml';
 import { LineIndex } from './line-index.js';
 import { LocationMap } from './location-map.js';
 import { skimValues } from './skim-values.js';
@@ -190,27 +190,20 @@ export function loadValues(name: string, text: string, limits: LoadLimits = DEFA
  */
 function loadSkimmed(source: SourceFile, limits: LoadLimits): LoadedValues | undefined {
   const skimmed = skimValues(source.text, entryEnd);
-  if (!skimmed) return undefined;
+  const doc = skimmed && cleanMapDocument(skimmed.text, limits.maxDepth);
+  if (!skimmed || !doc) return undefined;
   const problems: LoadProblem[] = [];
-  let docs: Document.Parsed[];
-  try {
-    docs = parseStream(skimmed.text, problems, limits.maxDepth);
-  } catch {
-    return undefined;
-  }
-  const doc = docs[0];
-  if (!doc || docs.length !== 1 || problems.length > 0 || doc.errors.length > 0 || !isMap(doc.contents)) return undefined;
   const locations = new LocationMap();
   const builder = new ValueBuilder(doc, source.name, locations, problems, limits, skimmed.toOriginal);
   let values: unknown;
   try {
-    values = builder.build(doc.contents as YamlNode, [], 0);
+    values = builder.build(doc.contents, [], 0);
   } catch (err) {
     if (err instanceof LoadAbort) return undefined;
     throw err;
   }
   if (problems.some((p) => p.fatal)) return undefined;
-  const [start, end] = nodeRange(doc.contents as YamlNode, 0);
+  const [start, end] = nodeRange(doc.contents, 0);
   const root: NodeLocation = { source: source.name, valueRange: [skimmed.toOriginal(start), skimmed.toOriginal(end, true)] };
   locations.set([], root);
   if (skimmed.rootEnd) endOnDemand(root, skimmed.rootEnd);
@@ -239,15 +232,21 @@ function endOnDemand(loc: NodeLocation, end: () => number | undefined): void {
 
 /** Where the first (only) top-level value of `text` ends, as the full parse would end it; undefined if it does not parse. */
 function entryEnd(text: string): number | undefined {
+  return cleanMapDocument(text, DEFAULT_LIMITS.maxDepth)?.contents.range[1];
+}
+
+/** `text` as one document whose top level is a map, or undefined if it is anything else or has any problem. */
+function cleanMapDocument(text: string, maxDepth: number): (Document.Parsed & { contents: YAMLMap.Parsed }) | undefined {
   const problems: LoadProblem[] = [];
+  let docs: Document.Parsed[];
   try {
-    const docs = parseStream(text, problems, DEFAULT_LIMITS.maxDepth);
-    const doc = docs[0];
-    if (!doc || docs.length !== 1 || problems.length > 0 || doc.errors.length > 0 || !isMap(doc.contents)) return undefined;
-    return doc.contents.range[1];
+    docs = parseStream(text, problems, maxDepth);
   } catch {
     return undefined;
   }
+  const doc = docs[0];
+  if (!doc || docs.length !== 1 || problems.length > 0 || doc.errors.length > 0 || !isMap(doc.contents)) return undefined;
+  return doc as Document.Parsed & { contents: YAMLMap.Parsed };
 }
 
 /**
