@@ -1,14 +1,13 @@
 // --fix: edits on the source text (everything else byte-identical), idempotent, safe writes, the 2.x migration.
 import { chmodSync, existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { globSync } from 'tinyglobby';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { applyFixes, fixText } from '../src/apply-fixes.js';
 import { lintText } from '../src/linter.js';
 import { writeFileAtomic } from '../src/write-file-atomic.js';
 import { cli } from './helpers/cli.js';
-import { CORPUS_MIGRATION, CORPUS_REAL, FIXTURES } from './helpers/paths.js';
+import { CORPUS_MIGRATION, CORPUS_REAL, FIXTURES, yamlFiles } from './helpers/paths.js';
 import { tempDir } from './helpers/temp.js';
 import type { Diagnostic } from '../src/types.js';
 
@@ -92,11 +91,7 @@ describe('fixes are text edits on the original source', () => {
 });
 
 describe('fix is idempotent and only changes what it means to, on every fixture and corpus file', () => {
-  const files = [
-    ...globSync('**/*.yaml', { cwd: FIXTURES, absolute: true }),
-    ...readdirSync(CORPUS_REAL).filter((f) => f.endsWith('.yaml')).map((f) => join(CORPUS_REAL, f)),
-    ...readdirSync(CORPUS_MIGRATION).filter((f) => f.endsWith('.yaml')).map((f) => join(CORPUS_MIGRATION, f)),
-  ].sort();
+  const files = [...yamlFiles(FIXTURES), ...yamlFiles(CORPUS_REAL), ...yamlFiles(CORPUS_MIGRATION)].sort();
   for (const file of files) {
     it(file.split('/').slice(-2).join('/'), () => {
       const text = readFileSync(file, 'utf8');

@@ -1,20 +1,11 @@
 // Linting on worker threads (--concurrency) must give exactly what one thread gives: same output, byte for byte, in
 // every format, same exit code. Runs the built command, since the workers run the built bundle.
-import { cpSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bin, cli } from './helpers/cli.js';
-import { CORPUS_MIGRATION, CORPUS_REAL, FIXTURES } from './helpers/paths.js';
+import { CORPUS_MIGRATION, CORPUS_REAL, FIXTURES, yamlFiles } from './helpers/paths.js';
 import { tempDir } from './helpers/temp.js';
-
-function yamlFiles(dir: string): string[] {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((f) => {
-      const p = join(dir, f);
-      return statSync(p).isDirectory() ? yamlFiles(p) : /\.ya?ml$/.test(f) ? [p] : [];
-    });
-}
 
 /** Every fixture and corpus file, plus edited copies (broken YAML, suppressions), in nested directories. */
 function corpusDir(): { dir: string; count: number } {

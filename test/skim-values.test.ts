@@ -1,6 +1,6 @@
 // Skimming (reading only the parts of a values file the rules use) must never change a result: every fixture, every
 // corpus file, the benchmark's generated files and thousands of mutations of them lint the same with and without it.
-import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -14,17 +14,8 @@ import { unitFromLoaded } from '../src/lint-unit.js';
 import { runChecks } from '../src/run-rules.js';
 import { ASTRONOMER_KEYS, ROOT_KEYS, skimValues } from '../src/skim-values.js';
 import { isRecord } from '../src/values-path.js';
-import { CORPUS_MIGRATION, CORPUS_REAL, FIXTURES } from './helpers/paths.js';
+import { CORPUS_MIGRATION, CORPUS_REAL, FIXTURES, yamlFiles } from './helpers/paths.js';
 import type { LintResult } from '../src/types.js';
-
-function yamlFiles(dir: string): string[] {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((f) => {
-      const p = join(dir, f);
-      return statSync(p).isDirectory() ? yamlFiles(p) : /\.ya?ml$/.test(f) ? [p] : [];
-    });
-}
 
 const bench = generateCorpus({ profile: 'tiny', out: mkdtempSync(join(tmpdir(), 'houston-lint-skim-')) });
 const benchFiles = [bench.files.values58.path, bench.files.platform3000.path, ...yamlFiles(bench.files.set.path), ...yamlFiles(bench.files.smallDir.path)];
