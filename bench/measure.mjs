@@ -108,20 +108,12 @@ function runOnce(cmd, args, { cwd, env, timeoutMs, gnuTime, scratch }) {
 }
 
 /**
- * Runs `cmd args` `warmup` times unmeasured, then up to `runs` times (stopping early once `budgetMs` of measured
- * runs are spent, but always at least once). Every run must exit with one of `okCodes` (and, if `quiet`, print
- * nothing on stderr).
- * Returns { status: 'ok', wallMs, cpuMs, peakMiB (medians), runs, exitCode } or { status: 'error'|'timeout', reason }.
- */
-export async function measure(cmd, args, options = {}) {
-  return (await measureInterleaved([{ key: 'only', cmd, args, ...options }], options)).get('only');
-}
-
-/**
  * Measures several commands in rounds: each round runs every command that is not done once, so a machine that
- * gets slower or faster during the measurement affects all of them alike and their ratios stay true. Per command:
- * `cmd`, `args`, `okCodes`, `quiet`; the rest (`runs`, `warmup`, `budgetMs`, ...) from `settings`.
- * Returns a Map from `key` to what `measure` returns.
+ * gets slower or faster during the measurement affects all of them alike and their ratios stay true. Per command
+ * (`key`, `cmd`, `args`): `warmup` unmeasured runs, then up to `runs` measured ones, stopping early once `budgetMs`
+ * of measured runs are spent (always at least one). Every run must exit with one of its `okCodes` (and, if `quiet`,
+ * print nothing on stderr). Returns a Map from `key` to { status: 'ok', wallMs, cpuMs, peakMiB (medians), runs,
+ * exitCode } or { status: 'error'|'timeout', reason }.
  */
 export async function measureInterleaved(commands, { cwd = process.cwd(), runs = 5, warmup = 1, budgetMs = 30_000, timeoutMs = 300_000, gnuTime = hasGnuTime() } = {}) {
   const scratch = mkdtempSync(path.join(tmpdir(), 'houston-bench-'));
