@@ -53,9 +53,14 @@ export function resolveSeverity(rule: RuleModule<never>, config: RulesConfig | u
   return { severity: named ?? (rule.meta.optIn ? 'off' : rule.meta.severity), options: options ?? {} };
 }
 
+/** Reads a values file for linting: only the parts the rules read, where the file allows it (`skim-values.ts`). */
+export function loadForLint(name: string, text: string): LoadedValues {
+  return loadValues(name, text, DEFAULT_LIMITS, { skim: true });
+}
+
 /** Lints one values file's text. */
 export function lintText(text: string, options: LintOptions = {}): LintResult {
-  return lintLoaded(loadValues(options.filePath ?? '<stdin>', text, DEFAULT_LIMITS, { skim: true }), options);
+  return lintLoaded(loadForLint(options.filePath ?? '<stdin>', text), options);
 }
 
 /** Lints one already loaded values file. */

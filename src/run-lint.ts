@@ -9,11 +9,10 @@ import type { InputKind } from './manifests/detect.js';
 import { loadFormatter } from './formatters/index.js';
 import { packageRoot } from './package-root.js';
 import { closestName } from './suggest.js';
-import { lintText, lintUnit, resolveSeverity } from './linter.js';
+import { lintText, lintUnit, loadForLint, resolveSeverity } from './linter.js';
 import { detectInput } from './manifests/detect.js';
 import { loadRendered } from './manifests/rendered.js';
 import { loadSecretManifests } from './manifests/secret-index.js';
-import { DEFAULT_LIMITS, loadValues } from './load-values.js';
 import { mergeLoaded } from './merge-values.js';
 import { loadSetValues, SET_SOURCE } from './set-values.js';
 import { encodeSource, expandInputs, InputError, readSource } from './read-inputs.js';
@@ -132,7 +131,7 @@ export async function runLint(
   const jobs: { slot: number; job: LintJob }[] = [];
   for (const r of read) {
     if (r.kind === 'secrets') continue;
-    const rules = withSecrets(await withOnline(opts, () => loadValues(r.shownName, r.source.text, DEFAULT_LIMITS, { skim: true }).values, r.config.rules));
+    const rules = withSecrets(await withOnline(opts, () => loadForLint(r.shownName, r.source.text).values, r.config.rules));
     const baselineEntries = baseline && !r.isStdin ? entriesFor(baseline, baselineFileKey(r.input, baselineDir)) : undefined;
     if (r.kind === 'rendered') {
       const unit = loadRendered(r.shownName, r.source.text);
@@ -256,13 +255,13 @@ async function lintMergedValues(
   );
   const setLoaded = spec.set.length ? loadSetValues(spec.set) : undefined;
   const unitOptions: UnitOptions = {
-    rules: withSecrets(await withOnline(opts, () => mergeLoaded([...files.map((f) => loadValues(f, sources.get(f)!.text, DEFAULT_LIMITS, { skim: true })), ...(setLoaded ? [setLoaded] : [])]).values, config.rules)),
+    rules: withSecrets(await withOnline(opts, () => mergeLoaded([...files.map((f) => loadForLint(f, sources.get(f)!.text)), ...(setLoaded ? [setLoaded] : [])]).values, config.rules)),
     chartVersion: config.chartVersion,
     inlineConfig: opts.inlineConfig,
     ...(baseline ? { baseline: new Map(files.map((f) => [f, entriesFor(baseline, baselineFileKey(f, baselineDir))])) } : {}),
   };
   const lint = (texts: ReadonlyMap<string, string>) => {
-    const loaded = files.map((f) => loadValues(f, texts.get(f)!, DEFAULT_LIMITS, { skim: true }));
+    const loaded = files.map((f) => loadForLint(f, texts.get(f)!));
     return lintUnit(mergeLoaded(setLoaded ? [...loaded, setLoaded] : loaded), unitOptions);
   };
   const texts = new Map(files.map((f) => [f, sources.get(f)!.text]));
