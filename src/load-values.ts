@@ -1,9 +1,11 @@
 // Reads a values file the way Helm does (sigs.k8s.io/yaml over go-yaml v2) and records where every value sits.
-import { Composer, isAlias, isMap, isScalar, isSeq, Parser, visit } from 'yaml';
-import type { Alias, CST, Document, Node as YamlNode, Pair, ParsedNode, YAMLMap } from 'yaml';
+import { Composer, Document, isAlias, isMap, isScalar, isSeq, Parser, visit } from 'yaml';
+import type { Alias, CST, Node as YamlNode, Pair, ParsedNode, YAMLMap } from 'yaml';
+import { composePlain } from './compose-plain.js';
 import { LineIndex } from './line-index.js';
 import { LocationMap } from './location-map.js';
 import { skimValues } from './skim-values.js';
+import type { Skimmed } from './skim-values.js';
 import { formatPath, setOwn } from './values-path.js';
 import type { NodeLocation, ValuesPath } from './types.js';
 
@@ -184,14 +186,66 @@ export function loadValues(name: string, text: string, limits: LoadLimits = DEFA
 }
 
 /**
- * Reads the reduced text of `skimValues` instead of the whole file. Anything short of a clean read (the file is not
- * plain enough to skim, or the reduced text has a problem of any kind) returns `undefined`, and the whole file is
- * parsed, so every problem is reported exactly as the full parse reports it.
+ * Reads the reduced text of `skimValues` instead of the whole file: with `composePlain` when it is in the plain
+ * subset, else with the parser. Anything short of a clean read (the file is not plain enough to skim, or the reduced
+ * text has a problem of any kind) returns `undefined`, and the whole file is parsed, so every problem is reported
+ * exactly as the full parse reports it.
  */
 function loadSkimmed(source: SourceFile, limits: LoadLimits): LoadedValues | undefined {
   const skimmed = skimValues(source.text, entryEnd);
-  const doc = skimmed && cleanMapDocument(skimmed.text, limits.maxDepth);
-  if (!skimmed || !doc) return undefined;
+  if (!skimmed) return undefined;
+  let parsed: LoadedValues | undefined | null = null;
+  const byParser = () => (parsed === null ? (parsed = loadReduced(source, skimmed, limits)) : parsed);
+  const composed = composePlain(skimmed.text, {
+    name: source.name,
+    toOriginal: skimmed.toOriginal,
+    resolvePlain: resolvePlainScalar,
+    // The parser ends block collections after the comments that follow them, by rules of its own: asked on demand.
+    collectionEnd: (key) => byParser()?.locations.getKey(key)?.valueRange[1],
+  });
+  if (!composed) return byParser();
+  const problems: LoadProblem[] = composed.duplicates.map((d) => ({ ruleId: 'duplicate-key', message: duplicateKeyMessage(String(d.path.at(-1))), path: d.path, range: d.range, fatal: false }));
+  return { source, values: composed.values, locations: composed.locations, problems };
+}
+
+function duplicateKeyMessage(key: string): string {
+  return `Duplicate key "${key}": Helm silently keeps only this last value and drops the earlier one.`;
+}
+
+/** Plain scalars resolved so far (values files repeat `true`, `false`, `enabled` and the like many times). */
+const plainCache = new Map<string, unknown>();
+let plainTags: { tags: { test: RegExp; resolve: (s: string, onError: (msg: string) => void, options: unknown) => unknown }[]; options: unknown } | undefined;
+
+/**
+ * A plain scalar resolved by the tags of the parser's schema (PARSE_OPTIONS), in their order, as the parser resolves
+ * a plain scalar without a tag: the same booleans, nulls and numbers. `undefined` when a tag reports an error.
+ */
+export function resolvePlainScalar(text: string): unknown {
+  const hit = plainCache.get(text);
+  if (hit !== undefined) return hit;
+  if (!plainTags) {
+    const doc = new Document(null, PARSE_OPTIONS);
+    const tags = doc.schema.tags.filter((t) => t.default === true && 'test' in t && t.test instanceof RegExp);
+    plainTags = { tags: tags as unknown as NonNullable<typeof plainTags>['tags'], options: doc.options };
+  }
+  let value: unknown = text;
+  let failed = false;
+  for (const tag of plainTags.tags) {
+    if (!tag.test.test(text)) continue;
+    const res = tag.resolve(text, () => (failed = true), plainTags.options);
+    value = normalizeScalar(isScalar(res) ? res.value : res);
+    break;
+  }
+  if (failed) return undefined;
+  if (plainCache.size > 10_000) plainCache.clear();
+  plainCache.set(text, value);
+  return value;
+}
+
+/** `loadSkimmed` with the parser. */
+function loadReduced(source: SourceFile, skimmed: Skimmed, limits: LoadLimits): LoadedValues | undefined {
+  const doc = cleanMapDocument(skimmed.text, limits.maxDepth);
+  if (!doc) return undefined;
   const problems: LoadProblem[] = [];
   const locations = new LocationMap();
   const builder = new ValueBuilder(doc, source.name, locations, problems, limits, skimmed.toOriginal);
@@ -509,7 +563,7 @@ class ValueBuilder {
       if (earlier && !viaAlias) {
         this.problems.push({
           ruleId: 'duplicate-key',
-          message: `Duplicate key "${key}": Helm silently keeps only this last value and drops the earlier one.`,
+          message: duplicateKeyMessage(key),
           path: childPath,
           range: this.range(pair.key.range),
           fatal: false,

@@ -18,13 +18,22 @@ export class LocationMap {
     return this.map.get(pathKey(path));
   }
 
+  /** Gets by a `pathKey`. */
+  getKey(key: string): NodeLocation | undefined {
+    return this.map.get(key);
+  }
+
   has(path: ValuesPath): boolean {
     return this.map.has(pathKey(path));
   }
 
   /** Forgets a path and everything under it (an earlier duplicate key, a value deleted by a later file). */
   deleteSubtree(path: ValuesPath): void {
-    const prefix = pathKey(path);
+    this.deleteSubtreeKey(pathKey(path));
+  }
+
+  /** `deleteSubtree` by a `pathKey`. */
+  deleteSubtreeKey(prefix: string): void {
     for (const key of this.map.keys()) {
       if (key === prefix || key.startsWith(prefix + '.') || key.startsWith(prefix + '#')) this.map.delete(key);
     }

@@ -5,14 +5,16 @@
 // structure is the plain kind values files are written in, and returns a reduced text: the entries the linter reads,
 // verbatim, and nothing else, except the first entry of the top-level map and of `astronomer`, cut down to its key
 // (`nginx:`), so that each map starts where it starts in the file and stays a map (in a `helm -f` merge a null
-// `astronomer` would delete the one of an earlier file). The reduced text is parsed instead of the file, and each
-// offset in it maps back to the same character of the file, so every position stays exact.
+// `astronomer` would delete the one of an earlier file). The reduced text is read instead of the file (by
+// `compose-plain.ts` when it can, else by the parser), and each offset in it maps back to the same character of the
+// file, so every position stays exact.
 //
 // The skimmer never guesses. Whatever it does not fully understand (flow or quoted scalars over several lines,
 // anchors, aliases, tags, explicit keys, document markers, tabs, a value continued on the next line, indentation
 // that does not fit the structure, an invalid escape, a collection used as a key) makes it return `undefined`, and
 // the caller parses the whole file as before, which also reports any syntax error where the parser finds it.
 import { KNOWN_PROVIDERS } from './houston-defaults.js';
+import { COLON, CR, DASH, ESCAPES, HASH, HEX, HEX_ESCAPES, NOT_PLAIN_START, SPACE } from './plain-yaml.js';
 
 /**
  * Top-level keys whose whole value the linter reads: the houston sections of umbrella (`astronomer`, see
@@ -48,23 +50,6 @@ interface Entry {
   /** Children when this is `astronomer` with a block map value. */
   children?: Entry[];
 }
-
-const SPACE = 32;
-const HASH = 35;
-const COLON = 58;
-const DASH = 45;
-const CR = 13;
-
-/** Characters that cannot start a plain scalar or key here (YAML c-indicators, less `-`, `?`, `:`, handled apart). */
-const NOT_PLAIN_START = new Set([...'[]{},#&*!|>\'"%@`'].map((c) => c.charCodeAt(0)));
-/** Escapes a double-quoted scalar may use (YAML 1.1/1.2); `x`, `u`, `U` are followed by hex digits. */
-const ESCAPES = new Set([...'0abtnvfre "/\\N_LP\t'].map((c) => c.charCodeAt(0)));
-const HEX_ESCAPES = new Map([
-  [0x78, 2],
-  [0x75, 4],
-  [0x55, 8],
-]);
-const HEX = /^[0-9a-fA-F]+$/;
 
 /** Nesting the skimmer leaves to the full parse, which refuses more than `LoadLimits.maxDepth` levels. */
 const MAX_FLOW_DEPTH = 32;

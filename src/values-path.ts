@@ -20,12 +20,15 @@ export function formatPath(path: ValuesPath): string {
 /** A collision-free map key for a path. */
 export function pathKey(path: ValuesPath): string {
   let out = '';
-  for (const seg of path) {
-    if (typeof seg === 'number') out += '#' + seg;
-    // Most keys need no escaping; this runs for every location lookup, so skip the replacements then.
-    else out += '.' + (NEEDS_ESCAPE.test(seg) ? seg.replaceAll('\\', '\\\\').replaceAll('.', '\\.').replaceAll('#', '\\#') : seg);
-  }
+  for (const seg of path) out += keySegment(seg);
   return out;
+}
+
+/** One segment of a `pathKey`: `pathKey([...path, seg]) === pathKey(path) + keySegment(seg)`. */
+export function keySegment(seg: string | number): string {
+  if (typeof seg === 'number') return '#' + seg;
+  // Most keys need no escaping; this runs for every location lookup, so skip the replacements then.
+  return '.' + (NEEDS_ESCAPE.test(seg) ? seg.replaceAll('\\', '\\\\').replaceAll('.', '\\.').replaceAll('#', '\\#') : seg);
 }
 
 const NEEDS_ESCAPE = /[\\.#]/;

@@ -14,6 +14,7 @@ import { unitFromLoaded } from '../src/lint-unit.js';
 import { runChecks } from '../src/run-rules.js';
 import { ASTRONOMER_KEYS, ROOT_KEYS, skimValues } from '../src/skim-values.js';
 import { isRecord } from '../src/values-path.js';
+import { applyEdits, lineEdit } from './helpers/edits.js';
 import { CORPUS_MIGRATION, CORPUS_REAL, FIXTURES, yamlFiles } from './helpers/paths.js';
 import type { LintResult } from '../src/types.js';
 
@@ -85,31 +86,9 @@ describe('skimming a values file', () => {
   it('gives the full-parse result and the same fixed text after random edits (fast-check)', () => {
     const pool = texts.filter((t) => t.text.length < 200_000).map((t) => t.text);
     const inserts = ['"', "'", ':', ': x', '[', ']', '{', '#', ' #', '- ', ' ', '  ', '\\', '&a ', '*a', '!t ', '|', '>', '? ', '---', '\t', 'a: b: c', '\\q'];
-    const edit = fc.record({
-      file: fc.nat(pool.length - 1),
-      line: fc.nat(),
-      at: fc.nat(),
-      op: fc.integer({ min: 0, max: 7 }),
-      insert: fc.constantFrom(...inserts),
-    });
     fc.assert(
-      fc.property(fc.array(edit, { minLength: 1, maxLength: 3 }), fc.boolean(), (edits, crlf) => {
-        let text = pool[edits[0]!.file]!;
-        for (const e of edits) {
-          const lines = text.split('\n');
-          const i = e.line % lines.length;
-          const line = lines[i]!;
-          const p = e.at % (line.length + 1);
-          if (e.op === 0) lines[i] = line.slice(0, p) + line.slice(p + 1);
-          else if (e.op === 1) lines[i] = line.slice(0, p) + e.insert + line.slice(p);
-          else if (e.op === 2) lines[i] = ' ' + line;
-          else if (e.op === 3) lines[i] = line.replace(/^ /, '');
-          else if (e.op === 4) lines.splice(i, 0, line);
-          else if (e.op === 5) lines.splice(i, 1);
-          else if (e.op === 6) lines[i] = line.replace(/^(\s*)/, '$1  ');
-          else lines[i] = line + e.insert;
-          text = lines.join('\n');
-        }
+      fc.property(fc.array(lineEdit(pool.length, inserts), { minLength: 1, maxLength: 3 }), fc.boolean(), (edits, crlf) => {
+        let text = applyEdits(pool[edits[0]!.file]!, edits);
         if (crlf) text = text.replaceAll('\n', '\r\n'); // Windows line ends: offsets shift by one per line
         const a = full('values.yaml', text);
         const b = skimmed('values.yaml', text);
