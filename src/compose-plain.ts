@@ -124,7 +124,8 @@ class PlainComposer {
 
   compose(): PlainComposed {
     // Tabs, a line break the parser reads differently (a lone CR), a byte-order mark: the skimmer refuses them too.
-    if (/\t|\r(?!\n)|^\uFEFF/.test(this.text)) notPlain();
+    const t = this.text;
+    if (t.includes('\t') || (t.includes('\r') && /\r(?!\n)/.test(t)) || t.charCodeAt(0) === 0xfeff) notPlain();
     this.seek(0);
     if (this.eof || this.ind !== 0 || this.dashAt(this.ls)) notPlain();
     const start = this.ls;

@@ -85,7 +85,7 @@ interface BlockScalar {
  * reads the text of one entry and says where its value ends (for `rootEnd` and `astronomerEnd`).
  */
 export function skimValues(text: string, parseEnd: (entryText: string) => number | undefined): Skimmed | undefined {
-  if (text.length === 0 || text.includes('\t') || text.charCodeAt(0) === 0xfeff || /\r(?!\n)/.test(text)) return undefined;
+  if (text.length === 0 || text.includes('\t') || text.charCodeAt(0) === 0xfeff || (text.includes('\r') && /\r(?!\n)/.test(text))) return undefined;
   let entries: Entry[];
   try {
     entries = new Walker(text).walk();
