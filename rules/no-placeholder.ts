@@ -20,6 +20,9 @@ const EXAMPLE_DOMAIN = /(?<![A-Za-z0-9-])((?:[A-Za-z0-9-]+\.)*(?:example\.(?:com
 const HTML_TAG = /^(?:a|b|i|u|p|br|hr|em|strong|code|pre|div|span|small|sub|sup|ul|ol|li|h[1-6])$/i;
 /** Helm / Go template actions are not placeholders (they are rendered elsewhere). */
 const TEMPLATE = /\{\{[\s\S]*?\}\}/g;
+/** Text without any of these has no placeholder token (each pattern above needs one): most values are passed over. */
+const MAYBE_PLACEHOLDER = new RegExp(['<', 'YOUR_', 'BASE_?DOMAIN', '\\$ID', '\\.\\.\\.', '…', ...DOC_FAKES].join('|'));
+const MAYBE_EXAMPLE_DOMAIN = /example\.(?:com|org|net)|mydomain\.com|mybasedomain/i;
 
 /** Keys whose values are regular expressions, where `<name>` is a named group, not a placeholder. */
 function isRegexKey(key: string | number | undefined): boolean {
@@ -28,6 +31,7 @@ function isRegexKey(key: string | number | undefined): boolean {
 
 /** The documentation placeholder tokens in a string, in order of appearance (empty when there are none). */
 export function placeholderTokens(value: string, opts: { regex?: boolean } = {}): string[] {
+  if (!MAYBE_PLACEHOLDER.test(value)) return [];
   const text = value.replace(TEMPLATE, (m) => ' '.repeat(m.length));
   const found: { at: number; token: string }[] = [];
   const trimmed = text.trim();
@@ -65,6 +69,7 @@ export function hasPlaceholder(value: string): boolean {
 
 /** Example domains in a string (`example.com`, `astro.mydomain.com`, `mybasedomain`). */
 export function exampleDomains(value: string): string[] {
+  if (!MAYBE_EXAMPLE_DOMAIN.test(value)) return [];
   const text = value.replace(TEMPLATE, (m) => ' '.repeat(m.length));
   return [...new Set([...text.matchAll(EXAMPLE_DOMAIN)].map((m) => m[1]!))];
 }
