@@ -331,8 +331,22 @@ export interface ClassifyOptions {
   providers?: readonly string[];
 }
 
-/** Tells what an env var name is for Houston. */
-export function classifyEnvName(name: string, options: ClassifyOptions = {}): EnvNameInfo {
+/** Answers of `classifyEnvName`, by name and providers: the same names recur in every file of a set. */
+const classified = new Map<string, Readonly<EnvNameInfo>>();
+
+/** Tells what an env var name is for Houston. The answer is shared between calls: do not change it. */
+export function classifyEnvName(name: string, options: ClassifyOptions = {}): Readonly<EnvNameInfo> {
+  const key = `${name}\0${(options.providers ?? []).join('\0')}`;
+  let info = classified.get(key);
+  if (!info) {
+    if (classified.size >= 10_000) classified.clear();
+    info = Object.freeze(classify(name, options));
+    classified.set(key, info);
+  }
+  return info;
+}
+
+function classify(name: string, options: ClassifyOptions): EnvNameInfo {
   const providers = [...new Set([...KNOWN_PROVIDERS, ...(options.providers ?? [])])];
   if (isChartManagedEnvName(name)) return { kind: 'chart-managed' };
   const obsolete = OBSOLETE_ENV_NAMES.get(name) ?? obsoleteProviderName(name);
