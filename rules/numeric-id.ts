@@ -45,10 +45,10 @@ export default defineRule({
     for (const e of context.houston.env) targets.push({ path: [...e.path, 'name'], key: 'name', template: true });
 
     for (const t of targets) {
-      const src = context.scalar(t.path);
-      if (!src || src.style !== 'plain') continue;
       const value = getAt(context.values, t.path);
       if (typeof value !== 'number') continue;
+      const src = context.scalar(t.path);
+      if (!src || src.style !== 'plain') continue;
       // config is passed through toYaml (JSON number formatting); secret/env fields are printed with Go's %v.
       const passed = t.template ? goFormat(value) : String(value);
       const text = src.text;
