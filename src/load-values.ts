@@ -6,7 +6,7 @@ import { LineIndex } from './line-index.js';
 import { LocationMap } from './location-map.js';
 import { skimValues } from './skim-values.js';
 import type { Skimmed } from './skim-values.js';
-import { formatPath, setOwn } from './values-path.js';
+import { formatPath, keySegment, setOwn } from './values-path.js';
 import type { NodeLocation, ValuesPath } from './types.js';
 
 /** A problem found while reading the file, before any rule runs. */
@@ -169,7 +169,7 @@ export function loadValues(name: string, text: string, limits: LoadLimits = DEFA
 
   const builder = new ValueBuilder(first, name, locations, problems, limits);
   try {
-    const values = builder.build(first.contents as YamlNode | null, [], 0);
+    const values = builder.build(first.contents as YamlNode | null, '', 0);
     if (values !== null && (typeof values !== 'object' || Array.isArray(values))) {
       const kind = Array.isArray(values) ? 'a list' : `a ${typeof values}`;
       const go = Array.isArray(values) ? 'array' : typeof values === 'boolean' ? 'bool' : typeof values;
@@ -251,7 +251,7 @@ function loadReduced(source: SourceFile, skimmed: Skimmed, limits: LoadLimits): 
   const builder = new ValueBuilder(doc, source.name, locations, problems, limits, skimmed.toOriginal);
   let values: unknown;
   try {
-    values = builder.build(doc.contents, [], 0);
+    values = builder.build(doc.contents, '', 0);
   } catch (err) {
     if (err instanceof LoadAbort) return undefined;
     throw err;
@@ -495,6 +495,8 @@ function nodeRange(node: YamlNode | null | undefined, fallback: number): [number
 /** Converts the yaml AST to plain values with Helm's semantics, recording locations as it goes. */
 class ValueBuilder {
   private aliasNodes = 0;
+  /** The path of the node being built. */
+  private readonly path: (string | number)[] = [];
   private readonly expanding = new Set<YamlNode>();
   private aliasTargets: Map<Alias, YamlNode | undefined> | undefined;
   /** The alias whose expansion is being built (where an expansion over the limit is reported). */
@@ -514,7 +516,11 @@ class ValueBuilder {
     return [this.toOriginal(r[0]!), this.toOriginal(r[1]!, true)];
   }
 
-  build(node: YamlNode | null, path: ValuesPath, depth: number, viaAlias = false): unknown {
+  /**
+   * The value of `node`, at the path in `this.path`, whose `pathKey` is `key` (kept alongside: building keys from
+   * whole paths at every node was most of the time an alias-heavy file took).
+   */
+  build(node: YamlNode | null, key: string, depth: number, viaAlias = false): unknown {
     if (node === null || node === undefined) return null;
     if (viaAlias && ++this.aliasNodes > this.limits.maxAliasNodes) {
       this.fail('Alias expansion exceeds the limit of ' + this.limits.maxAliasNodes + ' nodes (a "billion laughs" document); Helm refuses such files as excessive aliasing.', this.outerAlias ?? node);
@@ -528,7 +534,7 @@ class ValueBuilder {
       const outer = this.outerAlias === undefined;
       if (outer) this.outerAlias = node;
       try {
-        return this.build(target!, path, depth, true);
+        return this.build(target!, key, depth, true);
       } finally {
         this.expanding.delete(target!);
         if (outer) this.outerAlias = undefined;
@@ -539,16 +545,19 @@ class ValueBuilder {
       const out: unknown[] = [];
       node.items.forEach((item, i) => {
         const child = item as YamlNode | null;
-        this.record([...path, i], undefined, child, node);
-        out.push(this.build(child, [...path, i], depth + 1, viaAlias));
+        const childKey = key + keySegment(i);
+        this.path.push(i);
+        this.record(childKey, undefined, child, node);
+        out.push(this.build(child, childKey, depth + 1, viaAlias));
+        this.path.pop();
       });
       return out;
     }
-    if (isMap(node)) return this.buildMap(node.items as Pair<ParsedNode, ParsedNode | null>[], path, depth, viaAlias);
+    if (isMap(node)) return this.buildMap(node.items as Pair<ParsedNode, ParsedNode | null>[], key, depth, viaAlias);
     return null;
   }
 
-  private buildMap(items: Pair<ParsedNode, ParsedNode | null>[], path: ValuesPath, depth: number, viaAlias: boolean): Record<string, unknown> {
+  private buildMap(items: Pair<ParsedNode, ParsedNode | null>[], mapKey: string, depth: number, viaAlias: boolean): Record<string, unknown> {
     const out: Record<string, unknown> = {};
     const seen = new Map<string, Pair<ParsedNode, ParsedNode | null>>();
     const merges: Pair<ParsedNode, ParsedNode | null>[] = [];
@@ -558,28 +567,30 @@ class ValueBuilder {
         continue;
       }
       const key = keyString(this.scalarKey(pair.key));
-      const childPath = [...path, key];
+      const childKey = mapKey + keySegment(key);
+      this.path.push(key);
       const earlier = seen.get(key);
       if (earlier && !viaAlias) {
         this.problems.push({
           ruleId: 'duplicate-key',
           message: duplicateKeyMessage(key),
-          path: childPath,
+          path: [...this.path],
           range: this.range(pair.key.range),
           fatal: false,
         });
         // Forget the dropped value's children; scalars are simply overwritten below (keeps this linear).
-        if (isMap(earlier.value) || isSeq(earlier.value) || isAlias(earlier.value)) this.locations.deleteSubtree(childPath);
+        if (isMap(earlier.value) || isSeq(earlier.value) || isAlias(earlier.value)) this.locations.deleteSubtreeKey(childKey);
       }
       seen.set(key, pair);
-      this.record(childPath, pair.key, pair.value, undefined);
-      setOwn(out, key, this.build(pair.value, childPath, depth + 1, viaAlias));
+      this.record(childKey, pair.key, pair.value, undefined);
+      setOwn(out, key, this.build(pair.value, childKey, depth + 1, viaAlias));
+      this.path.pop();
     }
     // Merge keys: explicit keys win; among several sources, the first one wins (YAML 1.1 merge spec).
     for (const pair of merges) {
       const sources = isSeq(pair.value) ? pair.value.items : [pair.value];
       for (const src of sources) {
-        const merged = this.build(src as YamlNode | null, path, depth + 1, true);
+        const merged = this.build(src as YamlNode | null, mapKey, depth + 1, true);
         if (merged === null || typeof merged !== 'object' || Array.isArray(merged)) {
           this.fail('A merge key `<<` must refer to a mapping or a list of mappings.', (src ?? pair.key) as YamlNode);
         }
@@ -619,7 +630,7 @@ class ValueBuilder {
     return target ?? null;
   }
 
-  private record(path: ValuesPath, key: ParsedNode | undefined, value: YamlNode | null | undefined, parent: YamlNode | undefined): void {
+  private record(pathKey: string, key: ParsedNode | undefined, value: YamlNode | null | undefined, parent: YamlNode | undefined): void {
     const fallback = key ? this.toOriginal(key.range[1], true) : parent?.range ? this.toOriginal(parent.range[0]) : 0;
     const valueRange: [number, number] =
       value?.range && !(isScalar(value) && value.value === null && value.range[0] === value.range[1])
@@ -628,7 +639,7 @@ class ValueBuilder {
     const loc: NodeLocation = { source: this.name, valueRange };
     if (key?.range) loc.keyRange = this.range(key.range);
     // Through an alias, the first (outermost) record of a path is the one that explains it.
-    if (key || !this.locations.has(path)) this.locations.set(path, loc);
+    if (key || !this.locations.hasKey(pathKey)) this.locations.setKey(pathKey, loc);
   }
 
   fail(message: string, node: YamlNode): never {

@@ -18,6 +18,10 @@ export class LocationMap {
     return this.map.get(pathKey(path));
   }
 
+  hasKey(key: string): boolean {
+    return this.map.has(key);
+  }
+
   /** Gets by a `pathKey`. */
   getKey(key: string): NodeLocation | undefined {
     return this.map.get(key);
