@@ -186,7 +186,10 @@ class Walker {
       const q = this.quoted(k);
       let m = q;
       while (m < le && text.charCodeAt(m) === SPACE) m++;
-      if (m < le && text.charCodeAt(m) === COLON && this.spaceOrEnd(m + 1)) keyEnd = m;
+      if (m < le && text.charCodeAt(m) === COLON && this.spaceOrEnd(m + 1)) {
+        if (m - k > 1000) throw new Unsure(); // the parser allows 1,024 characters from a key's start to its `:`
+        keyEnd = m;
+      }
       else {
         if (!inSeq) throw new Unsure();
         this.rest(q);
@@ -215,7 +218,7 @@ class Walker {
       }
       let e = keyEnd;
       while (e > k && text.charCodeAt(e - 1) === SPACE) e--;
-      if ((e - k === 2 && text.charCodeAt(k) === 0x3c && text.charCodeAt(k + 1) === 0x3c) || e - k > 1000) throw new Unsure(); // `<<`, or too long
+      if ((e - k === 2 && text.charCodeAt(k) === 0x3c && text.charCodeAt(k + 1) === 0x3c) || keyEnd - k > 1000) throw new Unsure(); // `<<`, or too long
       keyStart = k;
       keyTextEnd = e;
     }

@@ -170,6 +170,8 @@ describe('skimming a values file', () => {
     ['a block scalar with an indentation indicator', 'nginx:\n  x: |2\n     a\n'],
     ['a second astronomer', 'astronomer:\n  x: 1\n'],
     ['deep flow nesting', `nginx: ${'['.repeat(40)}${']'.repeat(40)}\n`],
+    ['a quoted key over 1,024 characters', `nginx:\n  "${'k'.repeat(1100)}": 1\n`],
+    ['a key whose colon is over 1,024 characters after it', `nginx:\n  k${' '.repeat(1100)}: 1\n`],
   ])('leaves a file with %s to the full parse', (_what, extra) => {
     expect(skimValues(plain, noEnd)).toBeDefined();
     expect(skimValues(plain + extra, noEnd)).toBeUndefined();
