@@ -147,6 +147,7 @@ class PlainComposer {
       while (i < eol && t.charCodeAt(i) === SPACE) i++;
       const end = eol > p && t.charCodeAt(eol - 1) === CR ? eol - 1 : eol;
       if (i < end && t.charCodeAt(i) !== HASH) {
+        if (i === p && marker(t, i, end)) notPlain(); // `---` or `...`: a document starts or ends
         this.ls = p;
         this.le = end;
         this.ind = i - p;
@@ -193,13 +194,14 @@ class PlainComposer {
       colon = keyEnd;
       while (colon < le && t.charCodeAt(colon) === SPACE) colon++;
       if (colon >= le || t.charCodeAt(colon) !== COLON || !this.spaceOrEnd(colon + 1)) notPlain();
+      if (colon - k > 1000) notPlain(); // the parser allows 1,024 characters from a key's start to its `:`
     } else {
       this.plainStart(k);
       colon = this.keyColon(k);
       if (colon < 0) notPlain();
       keyEnd = colon;
       while (keyEnd > k && t.charCodeAt(keyEnd - 1) === SPACE) keyEnd--;
-      if (keyEnd - k > 1000) notPlain(); // the parser's limit for an implicit key is 1024 characters
+      if (colon - k > 1000) notPlain(); // the parser allows 1,024 characters from a key's start to its `:`
       const raw = t.slice(k, keyEnd);
       if (raw === '<<') notPlain(); // a merge key
       name = keyString(this.plain(raw));
@@ -518,6 +520,12 @@ class PlainComposer {
     const c = this.text.charCodeAt(j);
     return c === SPACE || c === COMMA || c === 0x5b || c === 0x5d || c === 0x7b || c === 0x7d;
   }
+}
+
+/** `---` or `...` at `i`, followed by a space or the end of the line (`end`). */
+function marker(t: string, i: number, end: number): boolean {
+  const c = t.charCodeAt(i);
+  return (c === DASH || c === 0x2e) && t.charCodeAt(i + 1) === c && t.charCodeAt(i + 2) === c && (i + 3 >= end || t.charCodeAt(i + 3) === SPACE);
 }
 
 function isDigitOrDot(c: number): boolean {

@@ -104,6 +104,10 @@ describe('composing plain values without the parser', () => {
     ['indentation that fits no level', 'a:\n    b: 1\n  c: 2\n'],
     ['a compact nested sequence', 'a:\n  - - x\n'],
     ['a document marker', '---\na: 1\n'],
+    ['a document marker before a key', 'a: 1\n--- b: 1\n'],
+    ['a document end marker', 'a: 1\n...\n'],
+    ['a quoted key over 1,024 characters', `"${'k'.repeat(1100)}": 1\n`],
+    ['a key whose colon is over 1,024 characters after it', `k${' '.repeat(1100)}: 1\n`],
     ['an explicit key', '? a\n: 1\n'],
     ['a comment without a space before it', 'a: "x"#c\n'],
   ])('leaves %s to the parser', (_what, text) => {
@@ -113,7 +117,7 @@ describe('composing plain values without the parser', () => {
   it('reads nothing the parser refuses or reads differently (fast-check)', () => {
     const line = fc.tuple(
       fc.constantFrom('', ' ', '  ', '   ', '    ', '      '),
-      fc.constantFrom('k: ', 'k:', 'j: ', '- ', '- k: ', '- j: ', '"q": ', "'q': ", '-', '# c', '', 'k : ', '- - ', '? ', ': ', '1: ', 'y: '),
+      fc.constantFrom('k: ', 'k:', 'j: ', '- ', '- k: ', '- j: ', '"q": ', "'q': ", '-', '# c', '', 'k : ', '- - ', '? ', ': ', '1: ', 'y: ', '--- ', '... '),
       fc.constantFrom('v', '"s"', "'s'", '|', '>-', '[a]', '{a: b}', '1', 'yes', 'a b', 'a: b', '"a" b', 'v # c', 'v#c', '', '-', '- a', ':', 'a:', '"\\x4"', '"\\u00e9"', "'it''s'", 'a,b', '[a', '"open', '@x', '%x', '[a, "b", -1]', '{a: 1, a: 2}', '{u: http://x}', '~', '0x1F', '[]', '{}', '[a, ]'),
     );
     let read = 0;
