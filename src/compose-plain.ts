@@ -393,6 +393,7 @@ class PlainComposer {
     if (NOT_PLAIN_START.has(c) || c === DASH || c === 0x3f || c === COLON) {
       if (!(c === DASH && s + 1 < le && isDigitOrDot(t.charCodeAt(s + 1)))) notPlain();
     }
+    if (c === 0x3c && t.charCodeAt(s + 1) === 0x3c) notPlain(); // `<<`: a merge key in a flow map
     let j = s;
     while (j < le) {
       const ch = t.charCodeAt(j);

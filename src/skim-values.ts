@@ -392,6 +392,8 @@ class Walker {
         if (NOT_PLAIN_START.has(ch) || ch === DASH || ch === 0x3f || ch === COLON) {
           if (!(ch === DASH && j + 1 < le && /[0-9.]/.test(text[j + 1]!))) throw new Unsure();
         }
+        // `<<`: a merge key, which Helm refuses unless it refers to maps
+        if (ch === 0x3c && text.charCodeAt(j + 1) === 0x3c) throw new Unsure();
         while (j < le) {
           const c2 = text.charCodeAt(j);
           if (c2 === 0x2c || c2 === 0x5d || c2 === 0x7d || c2 === 0x5b || c2 === 0x7b || c2 === HASH) break;

@@ -89,6 +89,7 @@ describe('composing plain values without the parser', () => {
     ['an alias', 'a: 1\nb: *x\n'],
     ['a tag', 'a: !!str 1\n'],
     ['a merge key', 'a: {x: 1}\n<<: {y: 1}\n'],
+    ['a merge key in a flow map', 'a: {<<: x}\n'],
     ['a plain value over two lines', 'a: one\n  two\n'],
     ['a value on the line after its key', 'a:\n  one\n'],
     ['a quoted value over two lines', 'a: "one\n  two"\n'],
@@ -117,8 +118,8 @@ describe('composing plain values without the parser', () => {
   it('reads nothing the parser refuses or reads differently (fast-check)', () => {
     const line = fc.tuple(
       fc.constantFrom('', ' ', '  ', '   ', '    ', '      '),
-      fc.constantFrom('k: ', 'k:', 'j: ', '- ', '- k: ', '- j: ', '"q": ', "'q': ", '-', '# c', '', 'k : ', '- - ', '? ', ': ', '1: ', 'y: ', '--- ', '... '),
-      fc.constantFrom('v', '"s"', "'s'", '|', '>-', '[a]', '{a: b}', '1', 'yes', 'a b', 'a: b', '"a" b', 'v # c', 'v#c', '', '-', '- a', ':', 'a:', '"\\x4"', '"\\u00e9"', "'it''s'", 'a,b', '[a', '"open', '@x', '%x', '[a, "b", -1]', '{a: 1, a: 2}', '{u: http://x}', '~', '0x1F', '[]', '{}', '[a, ]'),
+      fc.constantFrom('k: ', 'k:', 'j: ', '- ', '- k: ', '- j: ', '"q": ', "'q': ", '-', '# c', '', 'k : ', '- - ', '? ', ': ', '1: ', 'y: ', '--- ', '... ', '<<: ', '- <<: '),
+      fc.constantFrom('v', '"s"', "'s'", '|', '>-', '[a]', '{a: b}', '1', 'yes', 'a b', 'a: b', '"a" b', 'v # c', 'v#c', '', '-', '- a', ':', 'a:', '"\\x4"', '"\\u00e9"', "'it''s'", 'a,b', '[a', '"open', '@x', '%x', '[a, "b", -1]', '{a: 1, a: 2}', '{u: http://x}', '~', '0x1F', '[]', '{}', '[a, ]', '<<', '{<<: a}', '[<<]', '{a: <<}'),
     );
     let read = 0;
     fc.assert(
@@ -129,7 +130,7 @@ describe('composing plain values without the parser', () => {
       }),
       { seed: 0xc0f, numRuns: 10000 },
     );
-    expect(read).toBeGreaterThan(400);
+    expect(read).toBeGreaterThan(300);
   });
 
   it('reads random edits of real files exactly as the parser does, or not at all (fast-check)', () => {

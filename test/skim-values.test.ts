@@ -127,7 +127,7 @@ describe('skimming a values file', () => {
   });
 
   it('never skims over a flow collection the parser would refuse (fast-check)', () => {
-    const token = fc.constantFrom('[', ']', '{', '}', ', ', ',', ': ', ':', 'a', 'b', ' ', '"x"', "'y'", '-1', '#', 'a b', '?', '- ');
+    const token = fc.constantFrom('[', ']', '{', '}', ', ', ',', ': ', ':', 'a', 'b', ' ', '"x"', "'y'", '-1', '#', 'a b', '?', '- ', '<<');
     let skimmed = 0;
     fc.assert(
       fc.property(fc.constantFrom('[', '{'), fc.array(token, { minLength: 1, maxLength: 10 }), fc.constantFrom(']', '}'), (open, inner, close) => {
@@ -155,6 +155,7 @@ describe('skimming a values file', () => {
     ['an alias', 'nginx:\n  x: *n\n'],
     ['a tag', 'nginx:\n  x: !!str 1\n'],
     ['a merge key', 'nginx:\n  <<: {a: 1}\n'],
+    ['a merge key in a flow map', 'nginx: {<<: x}\n'],
     ['a document marker', '---\nnginx:\n  x: 1\n'],
     ['a directive', '%YAML 1.1\n---\nnginx: 1\n'],
     ['an explicit key', 'nginx:\n  ? x\n  : 1\n'],
