@@ -119,7 +119,7 @@ describe('composing plain values without the parser', () => {
     const line = fc.tuple(
       fc.constantFrom('', ' ', '  ', '   ', '    ', '      '),
       fc.constantFrom('k: ', 'k:', 'j: ', '- ', '- k: ', '- j: ', '"q": ', "'q': ", '-', '# c', '', 'k : ', '- - ', '? ', ': ', '1: ', 'y: ', '--- ', '... ', '<<: ', '- <<: '),
-      fc.constantFrom('v', '"s"', "'s'", '|', '>-', '[a]', '{a: b}', '1', 'yes', 'a b', 'a: b', '"a" b', 'v # c', 'v#c', '', '-', '- a', ':', 'a:', '"\\x4"', '"\\u00e9"', "'it''s'", 'a,b', '[a', '"open', '@x', '%x', '[a, "b", -1]', '{a: 1, a: 2}', '{u: http://x}', '~', '0x1F', '[]', '{}', '[a, ]', '<<', '{<<: a}', '[<<]', '{a: <<}'),
+      fc.constantFrom('v', '"s"', "'s'", '|', '>-', '[a]', '{a: b}', '1', 'yes', 'a b', 'a: b', '"a" b', 'v # c', 'v#c', '', '-', '- a', ':', 'a:', '"\\x4"', '"\\u00e9"', "'it''s'", 'a,b', '[a', '"open', '@x', '%x', '[a, "b", -1]', '{a: 1, a: 2}', '{u: http://x}', '~', '0x1F', '[]', '{}', '[a, ]', '<<', '{<<: a}', '[<<]', '{a: <<}', ':x', '?x', '-x', 'a:b', "it's", 'a # b: c', '"a\\"b"'),
     );
     let read = 0;
     fc.assert(
@@ -131,6 +131,19 @@ describe('composing plain values without the parser', () => {
       { seed: 0xc0f, numRuns: 10000 },
     );
     expect(read).toBeGreaterThan(300);
+  });
+
+  it('reads one-line flow collections exactly as the parser does, or not at all (fast-check)', () => {
+    const token = fc.constantFrom('[', ']', '{', '}', ', ', ',', ': ', ':', 'a', 'b', ' ', '"x"', "'y'", '-1', '-.5', '#', ' #', 'a b', '?', '- ', '<<', '~', 'yes', '0x1F', ':x', 'a:b', '"\\t"');
+    let read = 0;
+    fc.assert(
+      fc.property(fc.constantFrom('[', '{'), fc.array(token, { minLength: 0, maxLength: 10 }), fc.constantFrom(']', '}'), fc.constantFrom('', ' # c', ' x'), (open, inner, close, after) => {
+        const flow = `${open}${inner.join('')}${close}`;
+        if (agrees(`top:\n  v: ${flow}${after}\nw:\n  - ${flow}\n`)) read++;
+      }),
+      { seed: 0xf1c, numRuns: 20000 },
+    );
+    expect(read).toBeGreaterThan(500);
   });
 
   it('reads random edits of real files exactly as the parser does, or not at all (fast-check)', () => {
