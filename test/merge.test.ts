@@ -133,6 +133,18 @@ describe('environments from the configuration', () => {
     ]);
     expect(results[3]!.messages[0]!.message).toMatch(/\(environment prod\)$/);
   });
+  it('takes any environment name, and finds no inherited one', async () => {
+    const odd = '{"environments": {"__proto__": {"valuesFiles": ["values/prod.yaml"]}, "constructor": {"valuesFiles": ["values/base.yaml"]}}}';
+    const dir = tempDir({ '.houston-lintrc.json': odd, 'values/base.yaml': BASE, 'values/prod.yaml': PROD });
+    const linted = async (env: string) => {
+      const r = await cli(['--env', env, '--format', 'json'], { cwd: dir });
+      return (JSON.parse(r.stdout) as { filePath: string }[]).map((x) => x.filePath.replace(`${dir}/`, ''));
+    };
+    expect(await linted('__proto__')).toEqual(['values/prod.yaml']);
+    expect(await linted('constructor')).toEqual(['values/base.yaml']);
+    const inherited = await cli(['--env', 'toString'], { cwd: dir });
+    expect(inherited).toMatchObject({ code: 2, stderr: expect.stringMatching(/--env toString: no such environment/) });
+  });
   it('--env picks one, and an unknown name fails with a suggestion', async () => {
     const dir = tempDir({ '.houston-lintrc.json': config, 'values/base.yaml': BASE, 'values/prod.yaml': PROD });
     expect((await cli(['--env', 'staging'], { cwd: dir })).code).toBe(0);

@@ -174,7 +174,9 @@ export class ConfigResolver {
     const abs = resolve(this.options.cwd, filePath);
     const found = await this.findConfig(abs);
     const layers = found ? await this.layers(found) : [];
-    const resolved: ResolvedConfig = { ignored: false, rules: {}, chartVersion: '2', ignorePatterns: [], environments: {} };
+    // Environments are named by users: no prototype, so `__proto__` is a name and `--env toString` finds nothing.
+    const environments = Object.create(null) as ResolvedConfig['environments'];
+    const resolved: ResolvedConfig = { ignored: false, rules: {}, chartVersion: '2', ignorePatterns: [], environments };
     // picomatch is loaded only when some configuration has globs.
     const needsGlobs = layers.some((l) => l.config.overrides?.length || l.config.ignorePatterns?.length);
     const matches = needsGlobs ? globMatcher(await loadPicomatch()) : () => false;
