@@ -24,6 +24,12 @@ describe('writing the output', () => {
     expect(piped.stdout).not.toContain('\u001b[');
   });
 
+  it('colours it when asked to (--color), also in a pipe; NO_COLOR turns it off only when set to something', () => {
+    expect(sh(`node "$BIN" --color ${EXAMPLE} | cat`).stdout).toContain('\u001b[31merror');
+    expect(sh(`NO_COLOR=1 script -qec "node \\"$BIN\\" ${EXAMPLE}" /dev/null`).stdout).not.toContain('\u001b[');
+    expect(sh(`NO_COLOR= script -qec "node \\"$BIN\\" ${EXAMPLE}" /dev/null`).stdout).toContain('\u001b[31merror'); // no-color.org: empty is unset
+  });
+
   it('writes all of a large output to a file, a pipe and /dev/null alike, with the right exit code', () => {
     const example = readFileSync(EXAMPLE, 'utf8');
     const dir = tempDir(Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`v${String(i).padStart(3, '0')}.yaml`, example])));

@@ -6,7 +6,9 @@ import type { Formatter } from './types.js';
 type Style = Parameters<typeof styleText>[0];
 
 const stylish: Formatter = (results, context) => {
-  const paint = (style: Style, text: string) => (context.color ? styleText(style, text) : text);
+  // Whether to colour is decided once, by the caller (a terminal, --color, --no-color, NO_COLOR). Without
+  // validateStream: false, styleText also asks process.stdout (creating it) and drops the colours --color asked for.
+  const paint = (style: Style, text: string) => (context.color ? styleText(style, text, { validateStream: false }) : text);
   let out = '';
   let errors = 0;
   let warnings = 0;
