@@ -7,6 +7,9 @@ import { formatPath, getAt, isRecord } from '../src/values-path.js';
 import type { PresentKey } from '../src/fix-migrate.js';
 import type { MigrationRow } from '../src/migration-table.js';
 
+/** Each migration row's section as one key (rows of a section share it). */
+const SECTION_KEY = new Map(MIGRATION_ROWS.map((row) => [row, row.section.join('\0')]));
+
 /** Chart 1.x and 0.x (0.37) read the flat forms. */
 function isChart1(version: string): boolean {
   return /^v?[01](\.|$)/.test(version.trim());
@@ -77,10 +80,15 @@ export default defineRule({
     }
 
     const present: { key: PresentKey; messageId: string; data: Record<string, string> }[] = [];
+    // 72 rows in 9 sections: each section is looked up once.
+    const config = getAt(context.values, configPath);
+    const sections = new Map<string, unknown>();
     for (const row of MIGRATION_ROWS) {
-      const sectionPath = [...configPath, ...row.section];
-      const section = getAt(context.values, sectionPath);
+      const at = SECTION_KEY.get(row)!;
+      let section = sections.get(at);
+      if (section === undefined && !sections.has(at)) sections.set(at, (section = getAt(config, row.section)));
       if (!isRecord(section) || !Object.prototype.hasOwnProperty.call(section, row.from)) continue;
+      const sectionPath = [...configPath, ...row.section];
       const oldPath = [...sectionPath, row.from];
       if (!context.has(oldPath)) continue;
       const value = section[row.from];
