@@ -53,4 +53,9 @@ describe('writing the output', () => {
     expect(r.stdout).toBe('exit 1\n');
     expect(readFileSync(join(dir, 'err'), 'utf8')).toBe(''); // was: "Unhandled 'error' event" and a stack trace
   });
+
+  it('drops output to a closed stdout (>&-) as Node does, keeping the exit code', () => {
+    const r = sh(`node "$BIN" ${EXAMPLE} >&-; echo "exit $?" >&2`);
+    expect(r.stderr).toBe('exit 1\n');
+  });
 });
