@@ -14,7 +14,7 @@
 // One thing is left to the parser: where a block map or sequence ends. The parser ends it after the comments and
 // blank lines that follow it, by rules of its own; few findings point at a whole collection, so the end of its range
 // is computed by the parser, on demand, the first time it is read.
-import { LocationMap } from './location-map.js';
+import { LazyEndLocation, LocationMap } from './location-map.js';
 import { COLON, CR, DASH, ESCAPES, HASH, HEX, HEX_ESCAPES, NOT_PLAIN_START, SPACE } from './plain-yaml.js';
 import { keySegment, setOwn } from './values-path.js';
 import type { NodeLocation, ValuesPath } from './types.js';
@@ -59,30 +59,6 @@ class NotPlain extends Error {}
 
 function notPlain(): never {
   throw new NotPlain();
-}
-
-/**
- * A block collection's location. Its start is known at once; the end of its range is the parser's, read the first
- * time it is asked for (or set by whoever sets `valueRange`).
- */
-class CollectionLocation implements NodeLocation {
-  keyRange?: [number, number];
-  private range: [number, number] | undefined;
-
-  constructor(
-    readonly source: string,
-    private readonly start: number,
-    private readonly key: string,
-    private readonly end: (key: string) => number | undefined,
-  ) {}
-
-  get valueRange(): [number, number] {
-    return (this.range ??= [this.start, this.end(this.key) ?? this.start]);
-  }
-
-  set valueRange(range: [number, number]) {
-    this.range = range;
-  }
 }
 
 const SQ = 0x27;
@@ -131,8 +107,13 @@ class PlainComposer {
     const start = this.ls;
     const values = this.map(0, start, '', 0);
     if (!this.eof) notPlain(); // a line the top-level map does not take
-    this.locations.setKey('', new CollectionLocation(this.o.name, this.o.toOriginal(start), '', this.o.collectionEnd));
+    this.locations.setKey('', this.collectionLocation('', this.o.toOriginal(start)));
     return { values, locations: this.locations, duplicates: this.duplicates };
+  }
+
+  /** A block collection's location: its start is known at once, its end is the parser's, asked when first read. */
+  private collectionLocation(key: string, start: number, keyRange?: [number, number]): LazyEndLocation {
+    return new LazyEndLocation(this.o.name, start, () => this.o.collectionEnd(key), start, keyRange);
   }
 
   /** Moves to the first content line starting at or after `from`. */
@@ -224,9 +205,7 @@ class PlainComposer {
       const nested = this.nested(col, true);
       collection = nested !== Nested.None;
       if (collection) {
-        const loc = new CollectionLocation(this.o.name, this.o.toOriginal(this.ls + this.ind), childKey, this.o.collectionEnd);
-        loc.keyRange = keyRange;
-        this.locations.setKey(childKey, loc);
+        this.locations.setKey(childKey, this.collectionLocation(childKey, this.o.toOriginal(this.ls + this.ind), keyRange));
         value = nested === Nested.Map ? this.map(this.ind, this.ls + this.ind, childKey, depth + 1) : this.seq(this.ind, childKey, depth + 1);
       } else {
         const at = keyRange[1];
@@ -264,13 +243,13 @@ class PlainComposer {
           this.locations.setKey(itemKey, { source: this.o.name, valueRange: [start, start] });
           out.push(null);
         } else {
-          this.locations.setKey(itemKey, new CollectionLocation(this.o.name, this.o.toOriginal(this.ls + this.ind), itemKey, this.o.collectionEnd));
+          this.locations.setKey(itemKey, this.collectionLocation(itemKey, this.o.toOriginal(this.ls + this.ind)));
           out.push(nested === Nested.Map ? this.map(this.ind, this.ls + this.ind, itemKey, depth + 1) : this.seq(this.ind, itemKey, depth + 1));
         }
       } else if (this.dashAt(k)) {
         notPlain(); // `- - a`
       } else if (this.isKey(k)) {
-        this.locations.setKey(itemKey, new CollectionLocation(this.o.name, this.o.toOriginal(k), itemKey, this.o.collectionEnd));
+        this.locations.setKey(itemKey, this.collectionLocation(itemKey, this.o.toOriginal(k)));
         out.push(this.map(k - this.ls, k, itemKey, depth + 1));
       } else {
         const loc: NodeLocation = { source: this.o.name, valueRange: [0, 0] };

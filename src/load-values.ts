@@ -3,7 +3,7 @@ import { Composer, Document, isAlias, isMap, isScalar, isSeq, Parser, visit } fr
 import type { Alias, CST, Node as YamlNode, Pair, ParsedNode, YAMLMap } from 'yaml';
 import { composePlain } from './compose-plain.js';
 import { LineIndex } from './line-index.js';
-import { LocationMap } from './location-map.js';
+import { LazyEndLocation, LocationMap } from './location-map.js';
 import { skimValues } from './skim-values.js';
 import type { Skimmed } from './skim-values.js';
 import { formatPath, keySegment, setOwn } from './values-path.js';
@@ -259,29 +259,19 @@ function loadReduced(source: SourceFile, skimmed: Skimmed, limits: LoadLimits): 
   if (problems.some((p) => p.fatal)) return undefined;
   const [start, end] = nodeRange(doc.contents, 0);
   const root: NodeLocation = { source: source.name, valueRange: [skimmed.toOriginal(start), skimmed.toOriginal(end, true)] };
-  locations.set([], root);
-  if (skimmed.rootEnd) endOnDemand(root, skimmed.rootEnd);
+  locations.set([], endOnDemand(root, skimmed.rootEnd));
   const astronomer = locations.get(['astronomer']);
-  if (astronomer && skimmed.astronomerEnd) endOnDemand(astronomer, skimmed.astronomerEnd);
+  if (astronomer) locations.set(['astronomer'], endOnDemand(astronomer, skimmed.astronomerEnd));
   return { source, values, locations, problems };
 }
 
 /**
- * Replaces the end of a map's value range, whose last entry was cut from the reduced text, by where the full parse
- * ends it, computed the first time the range is read. (Should that entry not parse on its own, which the skimmer's
- * checks make unlikely, the end of its key stays.)
+ * A map whose last entry was cut from the reduced text ends where the full parse ends it (`end`), computed the first
+ * time the range is read. (Should that entry not parse on its own, which the skimmer's checks make unlikely, the end
+ * of its key stays.)
  */
-function endOnDemand(loc: NodeLocation, end: () => number | undefined): void {
-  let range: [number, number] | undefined;
-  const cut = loc.valueRange;
-  Object.defineProperty(loc, 'valueRange', {
-    get: () => (range ??= [cut[0], end() ?? cut[1]]),
-    set: (value: [number, number]) => {
-      range = value;
-    },
-    enumerable: true,
-    configurable: true,
-  });
+function endOnDemand(loc: NodeLocation, end: (() => number | undefined) | undefined): NodeLocation {
+  return end ? new LazyEndLocation(loc.source, loc.valueRange[0], end, loc.valueRange[1], loc.keyRange) : loc;
 }
 
 /** Where the first (only) top-level value of `text` ends, as the full parse would end it; undefined if it does not parse. */

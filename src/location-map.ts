@@ -58,3 +58,28 @@ export class LocationMap {
     return this.map.entries();
   }
 }
+
+/**
+ * A location whose value range ends where `end()` says, asked the first time the range is read: for ends that take
+ * a parse, which only some findings need. `fallback` is the end when `end()` has no answer; setting `valueRange`
+ * replaces the range.
+ */
+export class LazyEndLocation implements NodeLocation {
+  private range: [number, number] | undefined;
+
+  constructor(
+    readonly source: string,
+    private readonly start: number,
+    private readonly end: () => number | undefined,
+    private readonly fallback: number,
+    public keyRange?: [number, number],
+  ) {}
+
+  get valueRange(): [number, number] {
+    return (this.range ??= [this.start, this.end() ?? this.fallback]);
+  }
+
+  set valueRange(range: [number, number]) {
+    this.range = range;
+  }
+}
