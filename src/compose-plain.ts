@@ -16,7 +16,7 @@
 // is computed by the parser, on demand, the first time it is read.
 import { LazyEndLocation, LocationMap } from './location-map.js';
 import { COLON, CR, DASH, ESCAPES, HASH, HEX, HEX_ESCAPES, NOT_PLAIN_START, SPACE } from './plain-yaml.js';
-import { keySegment, setOwn } from './values-path.js';
+import { keySegment, keyString, setOwn } from './values-path.js';
 import type { NodeLocation, ValuesPath } from './types.js';
 
 export interface ComposeOptions {
@@ -510,11 +510,4 @@ function marker(t: string, i: number, end: number): boolean {
 
 function isDigitOrDot(c: number): boolean {
   return (c >= 0x30 && c <= 0x39) || c === 0x2e;
-}
-
-/** sigs.k8s.io/yaml turns every map key into a string (`true:` → "true", `1:` → "1"), as `load-values` does. */
-function keyString(value: unknown): string {
-  if (typeof value === 'string') return value;
-  if (value === null) return 'null';
-  return String(value);
 }

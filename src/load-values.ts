@@ -6,7 +6,7 @@ import { LineIndex } from './line-index.js';
 import { LazyEndLocation, LocationMap } from './location-map.js';
 import { skimValues } from './skim-values.js';
 import type { Skimmed } from './skim-values.js';
-import { formatPath, keySegment, setOwn } from './values-path.js';
+import { keySegment, keyString, setOwn } from './values-path.js';
 import type { NodeLocation, ValuesPath } from './types.js';
 
 /** A problem found while reading the file, before any rule runs. */
@@ -556,7 +556,7 @@ class ValueBuilder {
         merges.push(pair);
         continue;
       }
-      const key = keyString(this.scalarKey(pair.key));
+      const key = nodeKeyString(this.scalarKey(pair.key));
       const childKey = mapKey + keySegment(key);
       this.path.push(key);
       const earlier = seen.get(key);
@@ -640,15 +640,9 @@ class ValueBuilder {
 }
 
 /** sigs.k8s.io/yaml turns every map key into a string (`true:` → "true", `1:` → "1"). */
-function keyString(key: ParsedNode | null): string {
-  if (key === null) return 'null';
-  if (isScalar(key)) {
-    const v = key.value;
-    if (typeof v === 'string') return v;
-    if (v === null) return 'null';
-    return String(v);
-  }
-  return formatPath([String(key)]); // not reached: ValueBuilder.scalarKey refuses collection keys
+/** The string Helm makes of a scalar key node (ValueBuilder.scalarKey refuses collection keys before this). */
+function nodeKeyString(key: ParsedNode | null): string {
+  return keyString(isScalar(key) ? key.value : null);
 }
 
 function normalizeScalar(value: unknown): unknown {

@@ -64,6 +64,13 @@ export function setOwn(obj: Record<string, unknown>, key: string, value: unknown
   else obj[key] = value;
 }
 
+/** A map key as Helm keeps it: sigs.k8s.io/yaml turns every key into a string (`true:` → "true", `1:` → "1", `~:` → "null"). */
+export function keyString(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (value === null) return 'null';
+  return String(value);
+}
+
 /** A plain (non-array, non-null) object. */
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
