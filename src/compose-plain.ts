@@ -15,7 +15,7 @@
 // blank lines that follow it, by rules of its own; few findings point at a whole collection, so the end of its range
 // is computed by the parser, on demand, the first time it is read.
 import { LazyEndLocation, LocationMap } from './location-map.js';
-import { COLON, CR, DASH, ESCAPES, HASH, HEX, HEX_ESCAPES, NOT_PLAIN_START, SPACE } from './plain-yaml.js';
+import { COLON, CR, DASH, ESCAPES, HASH, HEX, HEX_ESCAPES, NOT_PLAIN_START, SPACE, flowIndicatorAt, isMarker, onlyCommentAfter, plainStartAt, spaceOrEnd } from './plain-yaml.js';
 import { keySegment, keyString, setOwn } from './values-path.js';
 import type { NodeLocation, ValuesPath } from './types.js';
 
@@ -128,7 +128,7 @@ class PlainComposer {
       while (i < eol && t.charCodeAt(i) === SPACE) i++;
       const end = eol > p && t.charCodeAt(eol - 1) === CR ? eol - 1 : eol;
       if (i < end && t.charCodeAt(i) !== HASH) {
-        if (i === p && marker(t, i, end)) notPlain(); // `---` or `...`: a document starts or ends
+        if (i === p && isMarker(t, i, end)) notPlain(); // `---` or `...`: a document starts or ends
         this.ls = p;
         this.le = end;
         this.ind = i - p;
@@ -470,19 +470,12 @@ class PlainComposer {
 
   /** A plain scalar may not start with an indicator; `-`, `?`, `:` only when a non-space follows. */
   private plainStart(k: number): void {
-    const c = this.text.charCodeAt(k);
-    if (NOT_PLAIN_START.has(c)) notPlain();
-    if ((c === DASH || c === 0x3f || c === COLON) && this.spaceOrEnd(k + 1)) notPlain();
+    if (!plainStartAt(this.text, k, this.le)) notPlain();
   }
 
   /** After a complete node: only spaces, then the end of the line or a comment after a space. */
   private rest(j: number): void {
-    const t = this.text;
-    let m = j;
-    while (m < this.le && t.charCodeAt(m) === SPACE) m++;
-    if (m === this.le) return;
-    if (t.charCodeAt(m) === HASH && m > j) return;
-    notPlain();
+    if (!onlyCommentAfter(this.text, j, this.le)) notPlain();
   }
 
   /** `-` at `k` followed by a space or the end of the line: a sequence item. */
@@ -491,21 +484,12 @@ class PlainComposer {
   }
 
   private spaceOrEnd(j: number): boolean {
-    return j >= this.le || this.text.charCodeAt(j) === SPACE;
+    return spaceOrEnd(this.text, j, this.le);
   }
 
-  /** In a flow collection, `:` is an indicator before a space, a flow indicator or the end of the line. */
   private flowIndicatorAfter(j: number): boolean {
-    if (j >= this.le) return true;
-    const c = this.text.charCodeAt(j);
-    return c === SPACE || c === COMMA || c === 0x5b || c === 0x5d || c === 0x7b || c === 0x7d;
+    return flowIndicatorAt(this.text, j, this.le);
   }
-}
-
-/** `---` or `...` at `i`, followed by a space or the end of the line (`end`). */
-function marker(t: string, i: number, end: number): boolean {
-  const c = t.charCodeAt(i);
-  return (c === DASH || c === 0x2e) && t.charCodeAt(i + 1) === c && t.charCodeAt(i + 2) === c && (i + 3 >= end || t.charCodeAt(i + 3) === SPACE);
 }
 
 function isDigitOrDot(c: number): boolean {

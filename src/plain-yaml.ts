@@ -21,3 +21,37 @@ export const HEX_ESCAPES: ReadonlyMap<number, number> = new Map([
   [0x55, 8],
 ]);
 export const HEX = /^[0-9a-fA-F]+$/;
+
+// The line-level tests both make, on `text` with the current line ending at `le` (before its line break).
+
+/** Offset `j` is the end of the line or a space. */
+export function spaceOrEnd(text: string, j: number, le: number): boolean {
+  return j >= le || text.charCodeAt(j) === SPACE;
+}
+
+/** In a flow collection, a `:` before `j` is an indicator: a space, a flow indicator or the end of the line follows. */
+export function flowIndicatorAt(text: string, j: number, le: number): boolean {
+  if (j >= le) return true;
+  const c = text.charCodeAt(j);
+  return c === SPACE || c === 0x2c || c === 0x5b || c === 0x5d || c === 0x7b || c === 0x7d;
+}
+
+/** `---` or `...` at `i`, followed by a space or the end of the line: a document starts or ends. */
+export function isMarker(text: string, i: number, le: number): boolean {
+  const c = text.charCodeAt(i);
+  return (c === DASH || c === 0x2e) && text.charCodeAt(i + 1) === c && text.charCodeAt(i + 2) === c && spaceOrEnd(text, i + 3, le);
+}
+
+/** A plain scalar or key may start at `k`: not with an indicator, and `-`, `?`, `:` only before a non-space. */
+export function plainStartAt(text: string, k: number, le: number): boolean {
+  const c = text.charCodeAt(k);
+  if (NOT_PLAIN_START.has(c)) return false;
+  return !((c === DASH || c === 0x3f || c === COLON) && spaceOrEnd(text, k + 1, le));
+}
+
+/** After a complete node ending at `j`, the line holds only spaces, then nothing or a comment after a space. */
+export function onlyCommentAfter(text: string, j: number, le: number): boolean {
+  let m = j;
+  while (m < le && text.charCodeAt(m) === SPACE) m++;
+  return m === le || (text.charCodeAt(m) === HASH && m > j);
+}

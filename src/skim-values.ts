@@ -14,7 +14,7 @@
 // that does not fit the structure, an invalid escape, a collection used as a key) makes it return `undefined`, and
 // the caller parses the whole file as before, which also reports any syntax error where the parser finds it.
 import { KNOWN_PROVIDERS } from './houston-defaults.js';
-import { COLON, CR, DASH, ESCAPES, HASH, HEX, HEX_ESCAPES, NOT_PLAIN_START, SPACE } from './plain-yaml.js';
+import { COLON, CR, DASH, ESCAPES, HASH, HEX, HEX_ESCAPES, NOT_PLAIN_START, SPACE, flowIndicatorAt, isMarker, onlyCommentAfter, plainStartAt, spaceOrEnd } from './plain-yaml.js';
 
 /**
  * Top-level keys whose whole value the linter reads: the houston sections of umbrella (`astronomer`, see
@@ -155,7 +155,7 @@ class Walker {
     if (i === le) return;
     const c = text.charCodeAt(i);
     if (c === HASH) return;
-    if (ind === 0 && (c === 0x25 || this.marker(i))) throw new Unsure(); // %directive, ---, ...
+    if (ind === 0 && (c === 0x25 || isMarker(text, i, le))) throw new Unsure(); // %directive, ---, ...
     if (c === DASH && this.spaceOrEnd(i + 1)) {
       this.open(Kind.Seq, ind);
       let k = i + 1;
@@ -272,9 +272,7 @@ class Walker {
 
   /** A plain scalar may not start with an indicator; `-`, `?`, `:` only when a non-space follows. */
   private plainStart(k: number): void {
-    const c = this.text.charCodeAt(k);
-    if (NOT_PLAIN_START.has(c)) throw new Unsure();
-    if ((c === DASH || c === 0x3f || c === COLON) && this.spaceOrEnd(k + 1)) throw new Unsure();
+    if (!plainStartAt(this.text, k, this.lineEnd)) throw new Unsure();
   }
 
   /** `|` or `>` with an optional chomping indicator, then only a comment; the content lines are skipped. */
@@ -289,13 +287,7 @@ class Walker {
 
   /** After a complete node: only spaces, then the end of the line or a comment. */
   private rest(j: number): void {
-    const text = this.text;
-    const le = this.lineEnd;
-    let m = j;
-    while (m < le && text.charCodeAt(m) === SPACE) m++;
-    if (m === le) return;
-    if (text.charCodeAt(m) === HASH && m > j) return;
-    throw new Unsure();
+    if (!onlyCommentAfter(this.text, j, this.lineEnd)) throw new Unsure();
   }
 
   /** A quoted scalar that closes on this line (escapes checked); returns the offset after the closing quote. */
@@ -442,20 +434,11 @@ class Walker {
 
   /** In a flow collection, `:` is an indicator before a space, a flow indicator or the end of the line. */
   private flowIndicatorAfter(j: number): boolean {
-    if (j >= this.lineEnd) return true;
-    const c = this.text.charCodeAt(j);
-    return c === SPACE || c === 0x2c || c === 0x5b || c === 0x5d || c === 0x7b || c === 0x7d;
+    return flowIndicatorAt(this.text, j, this.lineEnd);
   }
 
   private spaceOrEnd(j: number): boolean {
-    return j >= this.lineEnd || this.text.charCodeAt(j) === SPACE;
-  }
-
-  /** `---` or `...` at the start of a line (followed by a space or the end of the line). */
-  private marker(i: number): boolean {
-    const t = this.text;
-    const c = t.charCodeAt(i);
-    return (c === DASH || c === 0x2e) && t.charCodeAt(i + 1) === c && t.charCodeAt(i + 2) === c && this.spaceOrEnd(i + 3);
+    return spaceOrEnd(this.text, j, this.lineEnd);
   }
 }
 
